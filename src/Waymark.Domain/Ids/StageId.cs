@@ -1,0 +1,12 @@
+namespace Waymark.Domain.Ids;
+
+/// <summary>Identifies one stage. Time-ordered (UUID version 7), so new ids sort after older ones.</summary>
+/// <param name="Value">The underlying UUID; never <see cref="Guid.Empty"/> for a stored stage.</param>
+public readonly record struct StageId(Guid Value)
+{
+    /// <summary>A new, time-ordered id.</summary>
+    public static StageId New() => new(Guid.CreateVersion7());
+
+    /// <summary>The id in its canonical lowercase hyphenated form.</summary>
+    public override string ToString() => Value.ToString("D");
+}

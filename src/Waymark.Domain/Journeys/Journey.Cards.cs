@@ -1,0 +1,32 @@
+namespace Waymark.Domain.Journeys;
+
+public sealed partial record Journey
+{
+    /// <summary>Finds a card.</summary>
+    public Result<Card> FindCard(CardId cardId) =>
+        Cards.FirstOrDefault(card => card.Id == cardId) is { } found ? found : Error.NotFound("card", "The card does not exist in this journey.");
+
+    /// <summary>Adds a card; its lane, touchpoints and linked objects must exist in the journey.</summary>
+    public Result<Journey> AddCard(Card card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return Cards.Any(existing => existing.Id == card.Id)
+            ? Error.Conflict("card.exists", "A card with this id already exists.")
+            : (this with { Cards = [.. Cards, card] }).Checked();
+    }
+
+    /// <summary>Replaces a card's content and place, keeping its id.</summary>
+    public Result<Journey> UpdateCard(Card card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return FindCard(card.Id).Then(_ => (this with { Cards = OrderedList.Replace(Cards, existing => existing.Id == card.Id, _ => card) }).Checked());
+    }
+
+    /// <summary>Moves a card to another lane and/or span of touchpoints; the new lane must allow the card's content.</summary>
+    public Result<Journey> MoveCard(CardId cardId, LaneId laneId, IReadOnlyList<TouchpointId> touchpointIds) =>
+        FindCard(cardId).Then(card => UpdateCard(card with { LaneId = laneId, TouchpointIds = touchpointIds }));
+
+    /// <summary>Removes a card.</summary>
+    public Result<Journey> RemoveCard(CardId cardId) =>
+        FindCard(cardId).Then(_ => (this with { Cards = OrderedList.Remove(Cards, card => card.Id == cardId) }).Checked());
+}
