@@ -29,20 +29,20 @@ public static class WaymarkJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new IdJsonConverterFactory());
         options.Converters.Add(new IsoDurationJsonConverter());
+        var resolver = new DefaultJsonTypeInfoResolver();
+        resolver.Modifiers.Add(OmitComputed);
+        options.TypeInfoResolver = resolver;
     }
 
     private static JsonSerializerOptions Create(bool documentOnly)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = documentOnly };
         Configure(options);
-        var resolver = new DefaultJsonTypeInfoResolver();
-        resolver.Modifiers.Add(OmitComputed);
         if (documentOnly)
         {
-            resolver.Modifiers.Add(OmitServerManaged);
+            ((DefaultJsonTypeInfoResolver)options.TypeInfoResolver!).Modifiers.Add(OmitServerManaged);
         }
 
-        options.TypeInfoResolver = resolver;
         options.MakeReadOnly();
         return options;
     }

@@ -1,0 +1,4 @@
+using System.CommandLine;
+using Waymark.Cli;
+
+return await WaymarkCommands.Root().Parse(args).InvokeAsync();

@@ -1,0 +1,2 @@
+global using Waymark.Domain.Ids;
+global using Waymark.Domain.Results;

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace Waymark.Server.Hosting;
+
+/// <summary>The server's log messages, with stable event ids; no personal data.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Store: {Provider}; applied migrations: {Migrations}")]
+    public static partial void Migrated(ILogger logger, string provider, string migrations);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Demo workspace created")]
+    public static partial void DemoSeeded(ILogger logger);
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Waymark.Application.Journeys;
+using Waymark.Application.Journeys.Documents;
+using Waymark.Application.Storage;
+using Waymark.Domain.Journeys;
+using Waymark.Server.Errors;
+using Waymark.Server.Hosting;
+using Waymark.Server.Workspaces;
+
+namespace Waymark.Server.Journeys;
+
+/// <summary>Journeys: list, create (empty or from a template), read, change details, duplicate, delete, import, export.</summary>
+internal static class JourneyEndpoints
+{
+    public static void MapJourneyEndpoints(this RouteGroupBuilder workspace, WaymarkServerOptions options)
+    {
+        var journeys = workspace.MapGroup("/journeys").WithTags("Journeys");
+        journeys.MapGet("/", async (Guid workspaceId, IJourneyStore store, CancellationToken cancellationToken,
+            JourneyKind? kind, JourneyState? state, JourneyType? type, JourneyStatus? status, string? tag, string? search) =>
+            Results.Ok((await store.ListAsync(new WorkspaceId(workspaceId), new JourneyFilter(kind, state, type, status, tag, search), cancellationToken)).Select(JourneySummary.Of)))
+            .Viewer();
+
+        journeys.MapPost("/", async (Guid workspaceId, CreateJourneyCommand.Request request, CreateJourneyCommand command, HttpContext context, CancellationToken cancellationToken) =>
+            JourneyResults.From(await command.HandleAsync(new WorkspaceId(workspaceId), request, cancellationToken), context, StatusCodes.Status201Created)).Editor();
+
+        journeys.MapGet("/{journeyId:guid}", async (Guid workspaceId, Guid journeyId, IJourneyStore store, HttpContext context, CancellationToken cancellationToken) =>
+            await store.GetAsync(new WorkspaceId(workspaceId), new JourneyId(journeyId), cancellationToken) is { } journey
+                ? JourneyResults.Ok(journey, context)
+                : ProblemResults.For(JourneyErrors.NotFound())).Viewer();
+
+        journeys.MapPatch("/{journeyId:guid}", (Guid workspaceId, Guid journeyId, JourneyDetailsRequest request, EditJourneyCommand command, HttpContext context, CancellationToken cancellationToken) =>
+            JourneyEdits.ApplyAsync(workspaceId, journeyId, command, context, journey => (journey with
+            {
+                Name = request.Name ?? journey.Name,
+                Kind = request.Kind ?? journey.Kind,
+                State = request.State ?? journey.State,
+                Type = request.Type ?? journey.Type,
+                Status = request.Status ?? journey.Status,
+                Goal = Text(request.Goal, journey.Goal),
+                Audience = Text(request.Audience, journey.Audience),
+                TimeFrame = Text(request.TimeFrame, journey.TimeFrame),
+                Owner = Text(request.Owner, journey.Owner),
+                Tags = request.Tags ?? journey.Tags,
+            }).Checked(), cancellationToken)).Editor();
+
+        journeys.MapDelete("/{journeyId:guid}", async (Guid workspaceId, Guid journeyId, IJourneyStore store, CancellationToken cancellationToken) =>
+            await store.DeleteAsync(new WorkspaceId(workspaceId), new JourneyId(journeyId), cancellationToken) == WriteOutcome.Done
+                ? Results.NoContent()
+                : ProblemResults.For(JourneyErrors.NotFound())).Editor();
+
+        journeys.MapPost("/{journeyId:guid}/duplicate", async (Guid workspaceId, Guid journeyId, DuplicateRequest? request, DuplicateJourneyCommand command, HttpContext context, CancellationToken cancellationToken) =>
+            JourneyResults.From(await command.HandleAsync(new WorkspaceId(workspaceId), new JourneyId(journeyId), request?.Name, cancellationToken), context, StatusCodes.Status201Created)).Editor();
+
+        journeys.MapGet("/{journeyId:guid}/document", async (Guid workspaceId, Guid journeyId, ExportJourneyDocumentQuery query, CancellationToken cancellationToken) =>
+            ProblemResults.From(await query.HandleAsync(new WorkspaceId(workspaceId), new JourneyId(journeyId), cancellationToken),
+                exported => Results.File(exported.Document, "application/json", exported.FileName))).Viewer();
+
+        journeys.MapPost("/import", async (Guid workspaceId, HttpRequest request, ImportJourneyDocumentCommand command, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var body = await RequestBody.ReadAsync(request, options.MaxDocumentBytes, cancellationToken);
+            return body.IsSuccess
+                ? JourneyResults.From(await command.HandleAsync(new WorkspaceId(workspaceId), body.Value, cancellationToken), context, StatusCodes.Status201Created)
+                : ProblemResults.For(body.Error);
+        }).Editor().Accepts<JourneyDocument>("application/json").WithMetadata(new RequestSizeLimitAttribute(options.MaxDocumentBytes));
+    }
+
+    public sealed record DuplicateRequest(string? Name);
+
+    private static string? Text(string? requested, string? current) => requested is null ? current : requested.Length == 0 ? null : requested;
+}
