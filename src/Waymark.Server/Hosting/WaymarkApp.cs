@@ -183,6 +183,7 @@ public static class WaymarkApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<AntiforgeryMiddleware>();
+        app.UseMiddleware<WorkspaceAccessMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/healthz", async (IStoreHealth store, CancellationToken cancellationToken) =>
@@ -201,7 +202,7 @@ public static class WaymarkApp
             return read.IsSuccess ? Results.Ok(new { valid = true, journey = read.Value.Journey.Name }) : ProblemResults.For(read.Error);
         }).RequireAuthorization().WithTags("Journey documents").Accepts<JourneyDocument>("application/json");
 
-        var workspace = api.MapGroup("/workspaces/{workspaceId:guid}").RequireAuthorization().AddEndpointFilter<WorkspaceAccessFilter>();
+        var workspace = api.MapGroup("/workspaces/{workspaceId:guid}").RequireAuthorization();
         api.MapWorkspaceEndpoints(workspace);
         workspace.MapJourneyEndpoints(options);
         workspace.MapJourneyPartEndpoints();

@@ -41,7 +41,7 @@ internal static class WorkspaceEndpoints
         workspace.MapGet("/", async (Guid workspaceId, HttpContext context, IWorkspaceStore store, CancellationToken cancellationToken) =>
         {
             var found = (await store.GetAsync(new WorkspaceId(workspaceId), cancellationToken))!;
-            return Results.Ok(new WorkspaceResponse(found.Id, found.Name, (WorkspaceRole)context.Items[WorkspaceAccessFilter.RoleItem]!, found.CreatedAt));
+            return Results.Ok(new WorkspaceResponse(found.Id, found.Name, (WorkspaceRole)context.Items[WorkspaceAccessMiddleware.RoleItem]!, found.CreatedAt));
         }).Viewer().WithTags("Workspaces");
 
         workspace.MapPatch("/", async (Guid workspaceId, NameRequest request, HttpContext context, IWorkspaceStore store, CancellationToken cancellationToken) =>
