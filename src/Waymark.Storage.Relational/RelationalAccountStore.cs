@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Waymark.Application.Accounts;
 using Waymark.Application.Storage;
+using Waymark.Application.Workspaces;
 
 namespace Waymark.Storage.Relational;
 
@@ -11,7 +12,7 @@ public sealed class RelationalAccountStore(SqlDialect dialect) : IAccountStore
     private const string TokenColumns = "id, user_id, name, token_hash, created_at, last_used_at";
 
     /// <inheritdoc />
-    public async Task<bool> CreateUserAsync(User user, CancellationToken cancellationToken)
+    public async Task<bool> CreateUserAsync(User user, Workspace? firstWorkspace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var connection = await dialect.OpenAsync(cancellationToken);
@@ -25,6 +26,11 @@ public sealed class RelationalAccountStore(SqlDialect dialect) : IAccountStore
                 "INSERT INTO members (workspace_id, user_id, role, created_at) SELECT workspace_id, @id, role, @created FROM invitations WHERE email = @email", cancellationToken,
                 ("id", dialect.Id(user.Id.Value)), ("email", user.Email), ("created", Sql.Time(user.CreatedAt)));
             await Sql.ExecuteAsync(connection, transaction, "DELETE FROM invitations WHERE email = @email", cancellationToken, ("email", user.Email));
+            if (firstWorkspace is not null)
+            {
+                await RelationalWorkspaceStore.InsertAsync(dialect, connection, transaction, firstWorkspace, user.Id, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return true;
         }

@@ -13,11 +13,16 @@ public sealed class RelationalWorkspaceStore(SqlDialect dialect) : IWorkspaceSto
         ArgumentNullException.ThrowIfNull(workspace);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertAsync(dialect, connection, transaction, workspace, ownerId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    internal static async Task InsertAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, Workspace workspace, UserId ownerId, CancellationToken cancellationToken)
+    {
         await Sql.ExecuteAsync(connection, transaction, "INSERT INTO workspaces (id, name, created_at) VALUES (@id, @name, @created)", cancellationToken,
             ("id", dialect.Id(workspace.Id.Value)), ("name", workspace.Name), ("created", Sql.Time(workspace.CreatedAt)));
         await Sql.ExecuteAsync(connection, transaction, "INSERT INTO members (workspace_id, user_id, role, created_at) VALUES (@workspace, @user, @role, @created)", cancellationToken,
             ("workspace", dialect.Id(workspace.Id.Value)), ("user", dialect.Id(ownerId.Value)), ("role", (int)WorkspaceRole.Owner), ("created", Sql.Time(workspace.CreatedAt)));
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <inheritdoc />

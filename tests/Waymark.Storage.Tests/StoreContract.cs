@@ -36,9 +36,8 @@ public abstract class StoreContract : IAsyncLifetime
     private async Task<WorkspaceId> NewWorkspaceAsync()
     {
         var user = new User { Id = UserId.New(), Email = $"{Guid.NewGuid():N}@example.com", DisplayName = "Owner", PasswordHash = "x", CreatedAt = new FakeClock().GetUtcNow() };
-        Assert.True(await Services.GetRequiredService<IAccountStore>().CreateUserAsync(user, default));
         var workspace = new Workspace(WorkspaceId.New(), "Team", user.CreatedAt);
-        await Services.GetRequiredService<IWorkspaceStore>().CreateAsync(workspace, user.Id, default);
+        Assert.True(await Services.GetRequiredService<IAccountStore>().CreateUserAsync(user, workspace, default));
         return workspace.Id;
     }
 
@@ -142,9 +141,9 @@ public abstract class StoreContract : IAsyncLifetime
     {
         var accounts = Services.GetRequiredService<IAccountStore>();
         var user = new User { Id = UserId.New(), Email = $"{Guid.NewGuid():N}@example.com", DisplayName = "A", PasswordHash = "x" };
-        Assert.True(await accounts.CreateUserAsync(user, default));
+        Assert.True(await accounts.CreateUserAsync(user, null, default));
 
-        Assert.False(await accounts.CreateUserAsync(user with { Id = UserId.New() }, default));
+        Assert.False(await accounts.CreateUserAsync(user with { Id = UserId.New() }, null, default));
     }
 
     [Fact]
@@ -156,7 +155,7 @@ public abstract class StoreContract : IAsyncLifetime
         await workspaces.SetInvitationAsync(new Invitation(workspace, email, WorkspaceRole.Editor, default), default);
         var user = new User { Id = UserId.New(), Email = email, DisplayName = "Invited", PasswordHash = "x" };
 
-        await Services.GetRequiredService<IAccountStore>().CreateUserAsync(user, default);
+        await Services.GetRequiredService<IAccountStore>().CreateUserAsync(user, null, default);
 
         Assert.Equal(WorkspaceRole.Editor, await workspaces.GetRoleAsync(workspace, user.Id, default));
         Assert.Empty(await workspaces.ListInvitationsAsync(workspace, default));
@@ -167,7 +166,7 @@ public abstract class StoreContract : IAsyncLifetime
     {
         var accounts = Services.GetRequiredService<IAccountStore>();
         var user = new User { Id = UserId.New(), Email = $"{Guid.NewGuid():N}@example.com", DisplayName = "A", PasswordHash = "x" };
-        await accounts.CreateUserAsync(user, default);
+        await accounts.CreateUserAsync(user, null, default);
         var token = new ApiToken(ApiTokenId.New(), user.Id, "cli", ApiTokens.Hash("wmk_secret"), default, null);
 
         await accounts.InsertTokenAsync(token, default);

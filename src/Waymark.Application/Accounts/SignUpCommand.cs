@@ -4,7 +4,7 @@ using Waymark.Application.Workspaces;
 namespace Waymark.Application.Accounts;
 
 /// <summary>Creates an account with a first workspace of its own; pending invitations for the address become memberships.</summary>
-public sealed class SignUpCommand(IAccountStore accounts, IWorkspaceStore workspaces, IPasswordHasher hasher, TimeProvider clock)
+public sealed class SignUpCommand(IAccountStore accounts, IPasswordHasher hasher, TimeProvider clock)
 {
     /// <summary>What a sign-up needs.</summary>
     /// <param name="Email">The sign-in address.</param>
@@ -40,12 +40,9 @@ public sealed class SignUpCommand(IAccountStore accounts, IWorkspaceStore worksp
 
         var now = clock.GetUtcNow();
         var user = new User { Id = UserId.New(), Email = email!, DisplayName = request.DisplayName.Trim(), PasswordHash = hasher.Hash(request.Password), CreatedAt = now };
-        if (!await accounts.CreateUserAsync(user, cancellationToken))
-        {
-            return Error.Conflict("account.email-taken", "An account with this email address exists; sign in instead.");
-        }
-
-        await workspaces.CreateAsync(new Workspace(WorkspaceId.New(), $"{user.DisplayName}'s workspace", now), user.Id, cancellationToken);
-        return user;
+        var firstWorkspace = new Workspace(WorkspaceId.New(), $"{user.DisplayName}'s workspace", now);
+        return await accounts.CreateUserAsync(user, firstWorkspace, cancellationToken)
+            ? user
+            : Error.Conflict("account.email-taken", "An account with this email address exists; sign in instead.");
     }
 }

@@ -6,7 +6,7 @@ using Waymark.Application.Workspaces;
 namespace Waymark.Application.Demo;
 
 /// <summary>Creates the demo account and workspace on a store that has no users yet.</summary>
-public sealed class DemoWorkspaceSeeder(IAccountStore accounts, IWorkspaceStore workspaces, IJourneyStore journeys, IPasswordHasher hasher, TimeProvider clock)
+public sealed class DemoWorkspaceSeeder(IAccountStore accounts, IJourneyStore journeys, IPasswordHasher hasher, TimeProvider clock)
 {
     /// <summary>The demo account's address.</summary>
     public const string Email = "demo@waymark.local";
@@ -23,13 +23,12 @@ public sealed class DemoWorkspaceSeeder(IAccountStore accounts, IWorkspaceStore 
         var now = clock.GetUtcNow();
         var password = "demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var user = new User { Id = UserId.New(), Email = Email, DisplayName = "Demo user", PasswordHash = hasher.Hash(password), CreatedAt = now };
-        if (!await accounts.CreateUserAsync(user, cancellationToken))
+        var workspace = new Workspace(WorkspaceId.New(), "Demo: Northwind Fashion", now);
+        if (!await accounts.CreateUserAsync(user, workspace, cancellationToken))
         {
             return null;
         }
 
-        var workspace = new Workspace(WorkspaceId.New(), "Demo: Northwind Fashion", now);
-        await workspaces.CreateAsync(workspace, user.Id, cancellationToken);
         var (journey, personas) = DemoJourney.Create(workspace.Id, now);
         await journeys.InsertAsync(journey, personas, cancellationToken);
         return password;

@@ -1,13 +1,14 @@
 using Waymark.Application.Accounts;
+using Waymark.Application.Workspaces;
 
 namespace Waymark.Application.Storage;
 
 /// <summary>Stores users and their API tokens.</summary>
 public interface IAccountStore
 {
-    /// <summary>Creates a user and turns pending invitations for the address into memberships, in one transaction.
-    /// False (and nothing written) when the address is taken.</summary>
-    Task<bool> CreateUserAsync(User user, CancellationToken cancellationToken);
+    /// <summary>Creates a user, their first workspace (if given, with them as owner) and turns pending invitations for
+    /// the address into memberships, all in one transaction. False (and nothing written) when the address is taken.</summary>
+    Task<bool> CreateUserAsync(User user, Workspace? firstWorkspace, CancellationToken cancellationToken);
 
     /// <summary>The user with this address (already lowercase), or null.</summary>
     Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken);
