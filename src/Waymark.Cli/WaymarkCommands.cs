@@ -24,6 +24,7 @@ internal static class WaymarkCommands
         root.Subcommands.Add(Serve());
         root.Subcommands.Add(Journey());
         root.Subcommands.Add(Migrate());
+        root.Subcommands.Add(AnalyzeCommand.Create());
         var version = new Command("version", "Print the version.");
         version.SetAction(_ => Console.WriteLine($"waymark {Version()}"));
         root.Subcommands.Add(version);

@@ -1,0 +1,82 @@
+namespace Waymark.Analytics.EventLogs;
+
+/// <summary>An immutable, columnar event log: every customer's events, ordered by time.</summary>
+/// <remarks>
+/// Customers, activities and channels are dictionary-encoded: an event stores indexes into
+/// <see cref="Customers"/>, <see cref="Activities"/> and <see cref="Channels"/>. The events of customer <c>c</c> occupy
+/// positions <c>CustomerStart[c]</c> (inclusive) to <c>CustomerStart[c + 1]</c> (exclusive), ordered by timestamp;
+/// events with equal timestamps keep their source order. Customers are numbered in the order they first appear in
+/// the source. Timestamps are UTC milliseconds since the Unix epoch. Resident size: 16 bytes per event plus 4 per
+/// customer, the dictionaries aside.
+/// </remarks>
+public sealed class EventLog
+{
+    internal EventLog(string[] customers, string[] activities, string[] channels, int[] customerStart, int[] activity, int[] channel, long[] timestamp,
+        IReadOnlyList<IReadOnlyDictionary<string, string>?> customerProperties)
+    {
+        CustomerStartArray = customerStart;
+        ActivityArray = activity;
+        ChannelArray = channel;
+        TimestampArray = timestamp;
+        Customers = customers;
+        Activities = activities;
+        Channels = channels;
+        CustomerStart = customerStart;
+        Activity = activity;
+        Channel = channel;
+        Timestamp = timestamp;
+        CustomerProperties = customerProperties;
+    }
+
+    internal int[] CustomerStartArray { get; }
+
+    internal int[] ActivityArray { get; }
+
+    internal int[] ChannelArray { get; }
+
+    internal long[] TimestampArray { get; }
+
+    /// <summary>Customer ids, by customer index.</summary>
+    public IReadOnlyList<string> Customers { get; }
+
+    /// <summary>Activity (event) names, by activity index, in order of first appearance.</summary>
+    public IReadOnlyList<string> Activities { get; }
+
+    /// <summary>Channel names, by channel index.</summary>
+    public IReadOnlyList<string> Channels { get; }
+
+    /// <summary>Offsets of each customer's events; length is the customer count + 1.</summary>
+    public IReadOnlyList<int> CustomerStart { get; }
+
+    /// <summary>Each event's activity index.</summary>
+    public IReadOnlyList<int> Activity { get; }
+
+    /// <summary>Each event's channel index, or −1 when the event has no channel.</summary>
+    public IReadOnlyList<int> Channel { get; }
+
+    /// <summary>Each event's time, UTC milliseconds since the Unix epoch.</summary>
+    public IReadOnlyList<long> Timestamp { get; }
+
+    /// <summary>Each customer's properties (in process-mining files: the case attributes), or null when it has none.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>?> CustomerProperties { get; }
+
+    /// <summary>The number of customers.</summary>
+    public int CustomerCount => Customers.Count;
+
+    /// <summary>The number of events.</summary>
+    public int EventCount => Activity.Count;
+
+    /// <summary>The activity index of a name, or −1 when no event has it.</summary>
+    public int ActivityIndex(string name)
+    {
+        for (var i = 0; i < Activities.Count; i++)
+        {
+            if (string.Equals(Activities[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

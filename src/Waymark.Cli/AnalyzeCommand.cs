@@ -1,0 +1,244 @@
+using System.CommandLine;
+using Stopwatch = System.Diagnostics.Stopwatch;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Waymark.Analytics.DirectlyFollows;
+using Waymark.Analytics.EventLogs;
+using Waymark.Analytics.Funnels;
+using Waymark.Analytics.Variants;
+using Waymark.Application.Ingestion;
+
+namespace Waymark.Cli;
+
+/// <summary><c>waymark analyze dfg|variants|funnel --log FILE</c>: reads an event file and prints a report as a table or JSON.</summary>
+internal static class AnalyzeCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    public static Command Create()
+    {
+        var analyze = new Command("analyze", "Analyze an event log file (CSV, XES, XES.GZ, NDJSON).");
+        analyze.Subcommands.Add(Report("dfg", "The directly-follows graph (PM4Py semantics).", (log, _, _) => DirectlyFollowsAnalyzer.Analyze(log), PrintDfg));
+        analyze.Subcommands.Add(Report("variants", "Activity sequences, counted.", (log, _, _) => VariantsAnalyzer.Analyze(log), PrintVariants));
+        analyze.Subcommands.Add(Funnel());
+        return analyze;
+    }
+
+    private sealed class LogOptions
+    {
+        public Option<FileInfo> Log { get; } = new("--log") { Description = "The event file: .csv, .xes, .xes.gz, .ndjson or .jsonl.", Required = true };
+
+        public Option<string> Customer { get; } = new("--customer") { Description = "Customer (case) id column.", DefaultValueFactory = _ => "case:concept:name" };
+
+        public Option<string> Activity { get; } = new("--activity") { Description = "Activity column.", DefaultValueFactory = _ => "concept:name" };
+
+        public Option<string> Timestamp { get; } = new("--timestamp") { Description = "Timestamp column.", DefaultValueFactory = _ => "time:timestamp" };
+
+        public Option<string?> Channel { get; } = new("--channel") { Description = "Channel column or event attribute." };
+
+        public Option<string?> Delimiter { get; } = new("--delimiter") { Description = "CSV delimiter (detected from the header when left out); 'tab' for a tab." };
+
+        public Option<string?> Lifecycle { get; } = new("--lifecycle") { Description = "Keep only events with this lifecycle:transition (for example complete)." };
+
+        public Option<string> OnError { get; } = new("--on-error") { Description = "fail: stop at the first bad row; skip: import the rest and report the bad rows.", DefaultValueFactory = _ => "fail" };
+
+        public Option<string> Format { get; } = new("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { Log, Customer, Activity, Timestamp, Channel, Delimiter, Lifecycle, OnError, Format })
+            {
+                command.Options.Add(option);
+            }
+
+            OnError.AcceptOnlyFromAmong("fail", "skip");
+            Format.AcceptOnlyFromAmong("table", "json");
+        }
+    }
+
+    private static Command Report<T>(string name, string description, Func<EventLog, ParseResult, LogOptions, T> analyze, Action<T> print)
+    {
+        var options = new LogOptions();
+        var command = new Command(name, description);
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(parse, options, log => analyze(log, parse, options), print, cancellationToken));
+        return command;
+    }
+
+    private static Command Funnel()
+    {
+        var options = new LogOptions();
+        var steps = new Option<string?>("--steps") { Description = "Comma-separated step activities, in order." };
+        var step = new Option<string[]>("--step") { Description = "One step activity (repeat for each step; for names with commas)." };
+        var window = new Option<string>("--window") { Description = "Conversion window: a number and s, m, h or d.", DefaultValueFactory = _ => "14d" };
+        var mode = new Option<string>("--mode") { Description = "ordered, strict or any.", DefaultValueFactory = _ => "ordered" };
+        var exclude = new Option<string[]>("--exclude") { Description = "ACTIVITY:FROM:TO — exclude customers who do ACTIVITY between 1-based steps FROM and TO." };
+        mode.AcceptOnlyFromAmong("ordered", "strict", "any");
+        var command = new Command("funnel", "Conversion through ordered steps (PostHog semantics).") { steps, step, window, mode, exclude };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var names = (parse.GetValue(steps)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? []).Concat(parse.GetValue(step) ?? []).ToList();
+            if (names.Count == 0)
+            {
+                return Fail("give the steps with --steps \"A,B,C\" or repeated --step NAME");
+            }
+
+            if (ParseWindow(parse.GetValue(window)!) is not { } length)
+            {
+                return Fail($"'{parse.GetValue(window)}' is not a window: write a positive number and s, m, h or d (14d, 30m)");
+            }
+
+            var exclusions = new List<FunnelExclusion>();
+            foreach (var text in parse.GetValue(exclude) ?? [])
+            {
+                var parts = text.Split(':');
+                if (parts.Length != 3 || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var fromStep) || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out var toStep) || fromStep < 1 || toStep <= fromStep || toStep > names.Count)
+                {
+                    return Fail($"'{text}' is not an exclusion: write ACTIVITY:FROM:TO with 1-based steps, FROM < TO <= {names.Count}");
+                }
+
+                exclusions.Add(new FunnelExclusion(parts[0], fromStep - 1, toStep - 1));
+            }
+
+            var definition = new FunnelDefinition(names, length, Enum.Parse<FunnelMode>(parse.GetValue(mode)!, ignoreCase: true)) { Exclusions = exclusions };
+            return await RunAsync(parse, options, log => new FunnelOutput(FunnelAnalyzer.Analyze(log, definition).Steps), PrintFunnel, cancellationToken);
+        });
+        return command;
+    }
+
+    private sealed record FunnelOutput(IReadOnlyList<FunnelStepResult> Steps);
+
+    private static async Task<int> RunAsync<T>(ParseResult parse, LogOptions options, Func<EventLog, T> analyze, Action<T> print, CancellationToken cancellationToken)
+    {
+        var file = parse.GetValue(options.Log)!;
+        if (!file.Exists)
+        {
+            return Fail($"{file.FullName} does not exist");
+        }
+
+        var format = EventFileReader.FormatOf(file.Name);
+        if (format is null)
+        {
+            return Fail($"{file.Name}: the extension says no format Waymark reads (.csv, .xes, .xes.gz, .ndjson, .jsonl)");
+        }
+
+        var delimiter = parse.GetValue(options.Delimiter);
+        var importOptions = new EventImportOptions
+        {
+            Customer = parse.GetValue(options.Customer)!,
+            Activity = parse.GetValue(options.Activity)!,
+            Timestamp = parse.GetValue(options.Timestamp)!,
+            Channel = parse.GetValue(options.Channel),
+            Delimiter = delimiter is null ? null : delimiter == "tab" ? '\t' : delimiter[0],
+            Lifecycle = parse.GetValue(options.Lifecycle),
+            FailOnBadRow = parse.GetValue(options.OnError) == "fail",
+        };
+        var builder = new EventLogBuilder();
+        var clock = Stopwatch.StartNew();
+        await using var stream = new ProgressStream(File.OpenRead(file.FullName), file.Length, file.Name);
+        var read = EventFileReader.Read(stream, format, importOptions, builder);
+        stream.Finish();
+        if (!read.IsSuccess)
+        {
+            return Fail($"[{read.Error.Code}] {read.Error.Message}");
+        }
+
+        var report = read.Value;
+        Console.Error.WriteLine($"read {report.Rows:N0} rows in {clock.Elapsed.TotalSeconds:F2} s: {report.Imported:N0} events, {builder.CustomerCount:N0} customers, {report.Filtered:N0} left out, {report.BadRowCount:N0} bad");
+        foreach (var bad in report.BadRows.Take(20))
+        {
+            Console.Error.WriteLine($"  bad row, line {bad.Line}: {bad.Reason}");
+        }
+
+        if (report.BadRowCount > 20)
+        {
+            Console.Error.WriteLine($"  … and {report.BadRowCount - 20:N0} more bad rows");
+        }
+
+        var result = analyze(builder.Build());
+        cancellationToken.ThrowIfCancellationRequested();
+        if (parse.GetValue(options.Format) == "json")
+        {
+            Console.WriteLine(JsonSerializer.Serialize(result, Json));
+        }
+        else
+        {
+            print(result);
+        }
+
+        return 0;
+    }
+
+    internal static TimeSpan? ParseWindow(string text)
+    {
+        if (text.Length < 2 || !double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+        {
+            return null;
+        }
+
+        return text[^1] switch
+        {
+            's' => TimeSpan.FromSeconds(amount),
+            'm' => TimeSpan.FromMinutes(amount),
+            'h' => TimeSpan.FromHours(amount),
+            'd' => TimeSpan.FromDays(amount),
+            _ => null,
+        };
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return 2;
+    }
+
+    private static void PrintDfg(DirectlyFollowsReport report)
+    {
+        Console.WriteLine($"{report.Cases:N0} customers, {report.Events:N0} events, {report.Activities} activities, {report.Edges.Count} edges");
+        Console.WriteLine();
+        Console.WriteLine($"{"count",10}  {"mean",12}  {"median",12}  from → to");
+        foreach (var edge in report.Edges)
+        {
+            Console.WriteLine($"{edge.Count,10:N0}  {Duration(edge.MeanSeconds),12}  {Duration(edge.MedianSeconds),12}  {edge.From} → {edge.To}");
+        }
+    }
+
+    private static void PrintVariants(VariantsReport report)
+    {
+        Console.WriteLine($"{report.Cases:N0} customers, {report.Variants.Count:N0} variants");
+        Console.WriteLine();
+        foreach (var variant in report.Variants.Take(50))
+        {
+            Console.WriteLine($"{variant.Count,10:N0}  {(double)variant.Count / report.Cases,7:P1}  {string.Join(" → ", variant.Activities)}");
+        }
+
+        if (report.Variants.Count > 50)
+        {
+            Console.WriteLine($"… {report.Variants.Count - 50:N0} more (use --format json for all)");
+        }
+    }
+
+    private static void PrintFunnel(FunnelOutput funnel)
+    {
+        Console.WriteLine($"{"step",-40} {"count",10} {"overall",8} {"of prev",8} {"drop-off",9} {"mean",12} {"median",12}");
+        foreach (var step in funnel.Steps)
+        {
+            Console.WriteLine($"{Truncate(step.Name, 40),-40} {step.Count,10:N0} {Percent(step.Conversion),8} {Percent(step.StepConversion),8} {(step.DropOff?.ToString("N0", CultureInfo.InvariantCulture) ?? "—"),9} {Duration(step.MeanSeconds),12} {Duration(step.MedianSeconds),12}");
+        }
+    }
+
+    private static string Percent(double? value) => value is { } present ? present.ToString("P1", CultureInfo.InvariantCulture) : "—";
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    private static string Duration(double? seconds) => seconds switch
+    {
+        null => "—",
+        < 60 => $"{seconds:F0}s",
+        < 3600 => $"{seconds / 60:F1}m",
+        < 86400 => $"{seconds / 3600:F1}h",
+        _ => $"{seconds / 86400:F1}d",
+    };
+}
