@@ -1,0 +1,102 @@
+using Waymark.Analytics.DirectlyFollows;
+using Waymark.Analytics.EventLogs;
+using Waymark.Analytics.Funnels;
+using Waymark.Analytics.Variants;
+
+namespace Waymark.Analytics.Tests.Properties;
+
+/// <summary>Engine invariants over random logs from a fixed seed (hand-written generator, reproducible).</summary>
+public sealed class EngineInvariantTests
+{
+    private static readonly string[] Activities = ["visit", "view", "cart", "checkout", "pay", "support", "review"];
+
+    public static TheoryData<int> Seeds => new(Enumerable.Range(1, 25));
+
+    private static EventLog RandomLog(int seed)
+    {
+        var random = new Random(seed);
+        var builder = new EventLogBuilder();
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        for (var customer = 0; customer < 60; customer++)
+        {
+            var time = start + random.NextInt64(0, 86_400_000L * 30);
+            for (var i = random.Next(1, 15); i > 0; i--)
+            {
+                time += random.Next(0, 4) == 0 ? 0 : random.NextInt64(1_000, 3_600_000 * 6);
+                builder.Add($"c{customer}", Activities[random.Next(Activities.Length)], time);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static FunnelDefinition RandomFunnel(int seed)
+    {
+        var random = new Random(seed * 7919);
+        var steps = Enumerable.Range(0, random.Next(2, 5)).Select(_ => Activities[random.Next(Activities.Length)]).ToList();
+        return new FunnelDefinition(steps, TimeSpan.FromHours(random.Next(1, 72)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Funnel_CountsNeverIncreaseAlongSteps(int seed)
+    {
+        foreach (var mode in Enum.GetValues<FunnelMode>())
+        {
+            var counts = FunnelAnalyzer.Analyze(RandomLog(seed), RandomFunnel(seed) with { Mode = mode }).Steps.Select(step => step.Count).ToList();
+
+            Assert.All(counts.Zip(counts.Skip(1)), pair => Assert.True(pair.First >= pair.Second, $"{mode}: {string.Join(", ", counts)}"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Funnel_StrictNeverExceedsOrdered(int seed)
+    {
+        var log = RandomLog(seed);
+        var definition = RandomFunnel(seed);
+
+        var ordered = FunnelAnalyzer.Analyze(log, definition).Steps;
+        var strict = FunnelAnalyzer.Analyze(log, definition with { Mode = FunnelMode.Strict }).Steps;
+
+        Assert.All(ordered.Zip(strict), pair => Assert.True(pair.Second.Count <= pair.First.Count));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Funnel_WiderWindowNeverLowersACount(int seed)
+    {
+        var log = RandomLog(seed);
+        var definition = RandomFunnel(seed);
+
+        var narrow = FunnelAnalyzer.Analyze(log, definition).Steps;
+        var wide = FunnelAnalyzer.Analyze(log, definition with { Window = definition.Window * 3 }).Steps;
+
+        Assert.All(narrow.Zip(wide), pair => Assert.True(pair.Second.Count >= pair.First.Count, $"{pair.First.Name}: {pair.First.Count} > {pair.Second.Count}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void DirectlyFollows_CountsSumToEventsMinusCustomers(int seed)
+    {
+        var log = RandomLog(seed);
+
+        var report = DirectlyFollowsAnalyzer.Analyze(log);
+
+        Assert.Equal(log.EventCount - log.CustomerCount, report.Edges.Sum(edge => edge.Count));
+        Assert.Equal(log.CustomerCount, report.Start.Values.Sum());
+        Assert.Equal(log.CustomerCount, report.End.Values.Sum());
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Variants_CountsSumToCustomers(int seed)
+    {
+        var log = RandomLog(seed);
+
+        var report = VariantsAnalyzer.Analyze(log);
+
+        Assert.Equal(log.CustomerCount, report.Variants.Sum(variant => variant.Count));
+        Assert.Equal(report.Variants.Count, report.Variants.Select(variant => string.Join('\u0001', variant.Activities)).Distinct().Count());
+    }
+}
