@@ -25,6 +25,7 @@ internal static class WaymarkCommands
         root.Subcommands.Add(Journey());
         root.Subcommands.Add(Migrate());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         var version = new Command("version", "Print the version.");
         version.SetAction(_ => Console.WriteLine($"waymark {Version()}"));
         root.Subcommands.Add(version);
