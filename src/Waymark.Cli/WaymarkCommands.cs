@@ -26,6 +26,7 @@ internal static class WaymarkCommands
         root.Subcommands.Add(Migrate());
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         var version = new Command("version", "Print the version.");
         version.SetAction(_ => Console.WriteLine($"waymark {Version()}"));
         root.Subcommands.Add(version);

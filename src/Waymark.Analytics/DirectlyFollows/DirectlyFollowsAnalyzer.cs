@@ -6,53 +6,75 @@ namespace Waymark.Analytics.DirectlyFollows;
 /// <summary>Computes the directly-follows graph of an event log.</summary>
 /// <remarks>Within each customer, events are taken in the log's order (timestamp, ties in source order) and every
 /// pair of consecutive events counts once for (earlier activity, later activity) — PM4Py's frequency DFG. The counts
-/// sum to events − customers. Durations are the later event's timestamp minus the earlier one's.</remarks>
+/// sum to events − customers. Durations are the later event's timestamp minus the earlier one's, in whole
+/// milliseconds; the mean is exact (a 64-bit sum), the median exact (selection, not sampling). Work is split over
+/// customer chunks that are merged in order, so results do not depend on the number of cores.</remarks>
 public static class DirectlyFollowsAnalyzer
 {
+    /// <summary>Above this many activities, pairs are numbered sparsely (only those that occur).</summary>
+    private const int DenseActivityLimit = 1024;
+
     /// <summary>Analyzes the whole log.</summary>
     public static DirectlyFollowsReport Analyze(EventLog log)
     {
         ArgumentNullException.ThrowIfNull(log);
+        return log.Activities.Count <= DenseActivityLimit ? Analyze(log, new DensePairs(log.Activities.Count)) : Analyze(log, new SparsePairs(log));
+    }
+
+    private static DirectlyFollowsReport Analyze<TPairs>(EventLog log, TPairs index)
+        where TPairs : IPairIndex
+    {
         var activityCount = log.Activities.Count;
-        var counts = new long[activityCount * activityCount];
-        var starts = new long[activityCount];
-        var ends = new long[activityCount];
-        var activity = log.ActivityArray;
-        var timestamp = log.TimestampArray;
-        var durations = new Dictionary<int, List<double>>();
-        long cases = 0;
-        for (var customer = 0; customer < log.CustomerCount; customer++)
+        var pairs = index.Count;
+        var chunks = CustomerChunks.Of(log);
+        var chunkCounts = new int[chunks.Length][];
+
+        // Pass 1: pair counts per chunk.
+        Parallel.For(0, chunks.Length, chunk => chunkCounts[chunk] = CountPairs(log, index, chunks[chunk], pairs));
+
+        // Offsets: each pair owns one segment of the durations array; each chunk a slice of every segment.
+        var totals = new long[pairs];
+        var chunkOffsets = new int[chunks.Length][];
+        var segmentStart = new int[pairs + 1];
+        for (var pair = 0; pair < pairs; pair++)
         {
-            var from = log.CustomerStartArray[customer];
-            var to = log.CustomerStartArray[customer + 1];
-            if (from == to)
+            foreach (var counts in chunkCounts)
             {
-                continue;
+                totals[pair] += counts[pair];
             }
 
-            cases++;
-            starts[activity[from]]++;
-            ends[activity[to - 1]]++;
-            for (var i = from + 1; i < to; i++)
-            {
-                var pair = (activity[i - 1] * activityCount) + activity[i];
-                counts[pair]++;
-                if (!durations.TryGetValue(pair, out var list))
-                {
-                    durations[pair] = list = [];
-                }
+            segmentStart[pair + 1] = checked(segmentStart[pair] + (int)totals[pair]);
+        }
 
-                list.Add((timestamp[i] - timestamp[i - 1]) / 1000.0);
+        var running = (int[])segmentStart.Clone();
+        for (var chunk = 0; chunk < chunks.Length; chunk++)
+        {
+            chunkOffsets[chunk] = new int[pairs];
+            for (var pair = 0; pair < pairs; pair++)
+            {
+                chunkOffsets[chunk][pair] = running[pair];
+                running[pair] += chunkCounts[chunk][pair];
             }
         }
 
-        var edges = new List<DirectlyFollowsEdge>(durations.Count);
-        foreach (var (pair, list) in durations)
-        {
-            edges.Add(new DirectlyFollowsEdge(log.Activities[pair / activityCount], log.Activities[pair % activityCount], counts[pair], list.Average(), Median.Of(list)!.Value));
-        }
+        // Pass 2: scatter durations into their segments.
+        var durations = new long[segmentStart[pairs]];
+        Parallel.For(0, chunks.Length, chunk => ScatterDurations(log, index, chunks[chunk], chunkOffsets[chunk], durations));
 
-        edges.Sort((left, right) =>
+        var present = Enumerable.Range(0, pairs).Where(pair => totals[pair] > 0).ToArray();
+        var edges = new DirectlyFollowsEdge[present.Length];
+        Parallel.For(0, present.Length, position =>
+        {
+            var pair = present[position];
+            var segment = durations.AsSpan(segmentStart[pair], (int)totals[pair]);
+            var sum = Sum(segment);
+
+            var (from, to) = index.Pair(pair);
+            edges[position] = new DirectlyFollowsEdge(log.Activities[from], log.Activities[to], totals[pair],
+                sum / 1000.0 / segment.Length, Selection.MedianInPlace(segment) / 1000.0);
+        });
+
+        Array.Sort(edges, (left, right) =>
         {
             var byCount = right.Count.CompareTo(left.Count);
             if (byCount != 0)
@@ -64,7 +86,73 @@ public static class DirectlyFollowsAnalyzer
             return byFrom != 0 ? byFrom : string.CompareOrdinal(left.To, right.To);
         });
 
-        return new DirectlyFollowsReport(cases, log.EventCount, log.Activities.Count, ByName(log, starts), ByName(log, ends), edges);
+        var (starts, ends, cases) = Boundaries(log);
+        return new DirectlyFollowsReport(cases, log.EventCount, activityCount, ByName(log, starts), ByName(log, ends), edges);
+    }
+
+    private static int[] CountPairs<TPairs>(EventLog log, TPairs index, (int From, int To) customers, int pairs)
+        where TPairs : IPairIndex
+    {
+        var counts = new int[pairs];
+        var activity = log.ActivityArray;
+        var customerStart = log.CustomerStartArray;
+        for (var customer = customers.From; customer < customers.To; customer++)
+        {
+            var end = customerStart[customer + 1];
+            for (var i = customerStart[customer] + 1; i < end; i++)
+            {
+                counts[index.Of(activity[i - 1], activity[i])]++;
+            }
+        }
+
+        return counts;
+    }
+
+    private static void ScatterDurations<TPairs>(EventLog log, TPairs index, (int From, int To) customers, int[] next, long[] durations)
+        where TPairs : IPairIndex
+    {
+        var activity = log.ActivityArray;
+        var timestamp = log.TimestampArray;
+        var customerStart = log.CustomerStartArray;
+        for (var customer = customers.From; customer < customers.To; customer++)
+        {
+            var end = customerStart[customer + 1];
+            for (var i = customerStart[customer] + 1; i < end; i++)
+            {
+                durations[next[index.Of(activity[i - 1], activity[i])]++] = timestamp[i] - timestamp[i - 1];
+            }
+        }
+    }
+
+    private static long Sum(ReadOnlySpan<long> values)
+    {
+        long sum = 0;
+        foreach (var value in values)
+        {
+            sum = checked(sum + value);
+        }
+
+        return sum;
+    }
+
+    private static (long[] Starts, long[] Ends, long Cases) Boundaries(EventLog log)
+    {
+        var starts = new long[log.Activities.Count];
+        var ends = new long[log.Activities.Count];
+        long cases = 0;
+        for (var customer = 0; customer < log.CustomerCount; customer++)
+        {
+            var from = log.CustomerStartArray[customer];
+            var to = log.CustomerStartArray[customer + 1];
+            if (from < to)
+            {
+                cases++;
+                starts[log.ActivityArray[from]]++;
+                ends[log.ActivityArray[to - 1]]++;
+            }
+        }
+
+        return (starts, ends, cases);
     }
 
     private static Dictionary<string, long> ByName(EventLog log, long[] counts)

@@ -4,109 +4,131 @@ namespace Waymark.Analytics.Funnels;
 
 public static partial class FunnelAnalyzer
 {
-    /// <summary>One chain's progress: the step-1 time and the time of each step reached.</summary>
-    private sealed class Chain(long[] times, int reached, bool excluded)
+    /// <summary>Scratch state for ordered and strict funnels, reused across one chunk's customers (no allocation per event).</summary>
+    /// <remarks>Slot s holds the chain that most recently reached step s: its step-1 time, whether an exclusion hit it,
+    /// and its step times in row s of <c>_times</c>. A chain is identified by its step-1 time, as in PostHog.</remarks>
+    private sealed class OrderedState(int steps)
     {
-        public long[] Times { get; } = times;
+        private readonly bool[] _valid = new bool[steps];
+        private readonly bool[] _excluded = new bool[steps];
+        private readonly long[] _start = new long[steps];
+        private readonly long[] _times = new long[steps * steps];
+        private int _bestStep;
+        private long _bestStart;
+        private bool _bestExcluded;
 
-        public int Reached { get; } = reached;
-
-        public long Start => Times[0];
-
-        public bool Excluded { get; set; } = excluded;
-
-        public Chain Advance(long time)
+        /// <returns>The furthest step (0-based), −1 when never entered, −2 when excluded; <paramref name="times"/> gets the chosen chain's step times.</returns>
+        public int Run(EventLog log, StepMatcher matcher, int from, int to, long window, bool strict, long[] times)
         {
-            var next = new long[Times.Length];
-            Array.Copy(Times, next, Reached + 1);
-            next[Reached + 1] = time;
-            return new Chain(next, Reached + 1, Excluded);
-        }
-    }
-
-    /// <returns>The furthest step (0-based), −1 when never entered, −2 when excluded; <paramref name="times"/> holds the chosen chain's step times.</returns>
-    private static int Ordered(EventLog log, StepMatcher matcher, int from, int to, long window, bool strict, long[] times)
-    {
-        var entered = new Chain?[matcher.StepCount];
-        Chain? best = null;
-        var activity = log.ActivityArray;
-        var timestamp = log.TimestampArray;
-        for (var i = from; i < to; i++)
-        {
-            var time = timestamp[i];
-            foreach (var exclusion in matcher.Exclusions(activity[i]))
+            Array.Clear(_valid);
+            _bestStep = -1;
+            var activity = log.ActivityArray;
+            var timestamp = log.TimestampArray;
+            var last = steps - 1;
+            for (var i = from; i < to; i++)
             {
-                Exclude(entered, exclusion, time, window);
-            }
-
-            var steps = matcher.Steps(activity[i]);
-            foreach (var step in steps)
-            {
-                if (step == 0)
+                var stepsMatched = matcher.Steps(activity[i]);
+                var exclusions = matcher.Exclusions(activity[i]);
+                if (stepsMatched.Length == 0 && exclusions.Length == 0)
                 {
-                    continue;
-                }
-
-                var previous = entered[step - 1];
-                if (previous is null || time - previous.Start > window || (entered[step] is { } current && current.Start == previous.Start))
-                {
-                    continue;
-                }
-
-                entered[step] = previous.Advance(time);
-                if (best is null || step > best.Reached)
-                {
-                    best = entered[step];
-                }
-            }
-
-            if (steps.Length > 0 && steps[^1] == 0)
-            {
-                var started = new long[matcher.StepCount];
-                started[0] = time;
-                entered[0] = new Chain(started, 0, excluded: false);
-                best ??= entered[0];
-            }
-
-            if (strict)
-            {
-                for (var step = 0; step < entered.Length; step++)
-                {
-                    if (Array.IndexOf(steps, step) < 0)
+                    if (strict)
                     {
-                        entered[step] = null;
+                        Array.Clear(_valid);
+                    }
+
+                    continue;
+                }
+
+                var time = timestamp[i];
+                foreach (var exclusion in exclusions)
+                {
+                    Exclude(exclusion, time, window);
+                }
+
+                foreach (var step in stepsMatched)
+                {
+                    if (step > 0)
+                    {
+                        Advance(step, time, window, times);
                     }
                 }
+
+                if (stepsMatched.Length > 0 && stepsMatched[^1] == 0)
+                {
+                    Start(time, times);
+                }
+
+                if (strict)
+                {
+                    for (var step = 0; step < steps; step++)
+                    {
+                        if (Array.IndexOf(stepsMatched, step) < 0)
+                        {
+                            _valid[step] = false;
+                        }
+                    }
+                }
+
+                if (_bestStep == last && !matcher.HasAnyExclusion)
+                {
+                    break;
+                }
             }
 
-            if (!matcher.HasAnyExclusion && best is not null && best.Reached == matcher.StepCount - 1)
+            return _bestStep < 0 ? -1 : _bestExcluded ? -2 : _bestStep;
+        }
+
+        private void Advance(int step, long time, long window, long[] times)
+        {
+            var previous = step - 1;
+            if (!_valid[previous] || time - _start[previous] > window || (_valid[step] && _start[step] == _start[previous]))
             {
-                break;
+                return;
+            }
+
+            Array.Copy(_times, previous * steps, _times, step * steps, step);
+            _times[(step * steps) + step] = time;
+            _start[step] = _start[previous];
+            _excluded[step] = _excluded[previous];
+            _valid[step] = true;
+            if (step > _bestStep)
+            {
+                _bestStep = step;
+                _bestStart = _start[step];
+                _bestExcluded = _excluded[step];
+                Array.Copy(_times, step * steps, times, 0, step + 1);
             }
         }
 
-        if (best is null)
+        private void Start(long time, long[] times)
         {
-            return -1;
-        }
-
-        if (best.Excluded)
-        {
-            return -2;
-        }
-
-        Array.Copy(best.Times, times, best.Reached + 1);
-        return best.Reached;
-    }
-
-    /// <summary>Marks the chains that have reached a step in [from, to) but not yet <c>to</c>, and whose window is still open.</summary>
-    private static void Exclude(Chain?[] entered, FunnelExclusion exclusion, long time, long window)
-    {
-        for (var step = exclusion.FromStep; step < exclusion.ToStep && step < entered.Length; step++)
-        {
-            if (entered[step] is { } chain && time - chain.Start <= window && !(exclusion.ToStep < entered.Length && entered[exclusion.ToStep] is { } passed && passed.Start == chain.Start))
+            _valid[0] = true;
+            _start[0] = time;
+            _excluded[0] = false;
+            _times[0] = time;
+            if (_bestStep < 0)
             {
-                chain.Excluded = true;
+                _bestStep = 0;
+                _bestStart = time;
+                _bestExcluded = false;
+                times[0] = time;
+            }
+        }
+
+        /// <summary>Marks the chains that have reached a step in [from, to) but not yet <c>to</c>, while their window is open.</summary>
+        private void Exclude(FunnelExclusion exclusion, long time, long window)
+        {
+            for (var step = exclusion.FromStep; step < exclusion.ToStep && step < steps; step++)
+            {
+                var passed = exclusion.ToStep < steps && _valid[exclusion.ToStep] && _start[exclusion.ToStep] == _start[step];
+                if (_valid[step] && time - _start[step] <= window && !passed)
+                {
+                    _excluded[step] = true;
+                    if (_bestStep == step && _bestStart == _start[step])
+                    {
+                        _bestExcluded = true;
+                    }
+                }
             }
         }
     }

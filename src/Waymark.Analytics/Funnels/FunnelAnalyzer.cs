@@ -10,7 +10,9 @@ namespace Waymark.Analytics.Funnels;
 /// window measured from that chain's step-1 event (boundary inclusive); one event advances a chain by at most one
 /// step; a new step-1 event starts a new chain without erasing older progress. The customer counts at the furthest
 /// step any chain reached, with that chain's timings, taking the chain that reached it first. In strict mode any
-/// event that does not match a step breaks every chain waiting for it. Counts are cumulative.
+/// event that does not match a step breaks every chain waiting for it. Counts are cumulative. Times to convert are
+/// whole milliseconds, zero durations included; the mean is exact, the median exact (mean of the two middle values
+/// for an even count). Customers are processed in parallel chunks merged in order: results do not depend on cores.
 /// </remarks>
 public static partial class FunnelAnalyzer
 {
@@ -24,30 +26,52 @@ public static partial class FunnelAnalyzer
             throw new ArgumentException("A funnel needs at least one step and a positive window.", nameof(definition));
         }
 
+        if (definition.Mode == FunnelMode.Any && definition.Exclusions.Count > 0)
+        {
+            throw new ArgumentException("Exclusions are not supported in any-order funnels (as in PostHog).", nameof(definition));
+        }
+
         var stepCount = definition.Steps.Count;
         var reached = new int[log.CustomerCount];
-        var durations = Enumerable.Range(0, stepCount).Select(_ => new List<double>()).ToArray();
         var matcher = new StepMatcher(log, definition);
-        var windowMilliseconds = (long)definition.Window.TotalMilliseconds;
+        var window = (long)definition.Window.TotalMilliseconds;
+        var chunks = CustomerChunks.Of(log);
+        var chunkDurations = new List<long>[chunks.Length][];
+        Parallel.For(0, chunks.Length, chunk => chunkDurations[chunk] = RunChunk(log, definition.Mode, matcher, window, chunks[chunk], reached));
+
+        var merged = new long[stepCount][];
+        for (var k = 0; k < stepCount; k++)
+        {
+            merged[k] = chunkDurations.SelectMany(durations => durations[k]).ToArray();
+        }
+
+        return new FunnelReport(Results(definition, reached, merged), reached, merged);
+    }
+
+    private static List<long>[] RunChunk(EventLog log, FunnelMode mode, StepMatcher matcher, long window, (int From, int To) customers, int[] reached)
+    {
+        var stepCount = matcher.StepCount;
+        var state = new OrderedState(stepCount);
         var times = new long[stepCount];
-        for (var customer = 0; customer < log.CustomerCount; customer++)
+        var durations = Enumerable.Range(0, stepCount).Select(_ => new List<long>()).ToArray();
+        for (var customer = customers.From; customer < customers.To; customer++)
         {
             var from = log.CustomerStartArray[customer];
             var to = log.CustomerStartArray[customer + 1];
-            var step = definition.Mode == FunnelMode.Any
-                ? AnyOrder(log, matcher, from, to, windowMilliseconds, times)
-                : Ordered(log, matcher, from, to, windowMilliseconds, definition.Mode == FunnelMode.Strict, times);
+            var step = mode == FunnelMode.Any
+                ? AnyOrder(log, matcher, from, to, window, times)
+                : state.Run(log, matcher, from, to, window, mode == FunnelMode.Strict, times);
             reached[customer] = step;
             for (var k = 1; k <= step; k++)
             {
-                durations[k].Add((times[k] - times[k - 1]) / 1000.0);
+                durations[k].Add(times[k] - times[k - 1]);
             }
         }
 
-        return new FunnelReport(Results(definition, reached, durations), reached, durations);
+        return durations;
     }
 
-    private static List<FunnelStepResult> Results(FunnelDefinition definition, int[] reached, List<double>[] durations)
+    private static List<FunnelStepResult> Results(FunnelDefinition definition, int[] reached, long[][] durations)
     {
         var counts = new long[definition.Steps.Count];
         foreach (var step in reached)
@@ -61,8 +85,20 @@ public static partial class FunnelAnalyzer
         var results = new List<FunnelStepResult>(counts.Length);
         for (var k = 0; k < counts.Length; k++)
         {
-            var mean = k > 0 && durations[k].Count > 0 ? durations[k].Average() : (double?)null;
-            var median = k > 0 ? Median.Of([.. durations[k]]) : null;
+            double? mean = null;
+            double? median = null;
+            if (k > 0 && durations[k].Length > 0)
+            {
+                long sum = 0;
+                foreach (var duration in durations[k])
+                {
+                    sum = checked(sum + duration);
+                }
+
+                mean = sum / 1000.0 / durations[k].Length;
+                median = Selection.MedianInPlace((long[])durations[k].Clone()) / 1000.0;
+            }
+
             results.Add(new FunnelStepResult(
                 definition.Steps[k],
                 counts[k],

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using Waymark.Analytics.DirectlyFollows;
+using Waymark.Analytics.EventLogs;
+using Waymark.Analytics.Funnels;
+using Waymark.Analytics.Variants;
+using Waymark.Application.Generation;
+using Stopwatch = System.Diagnostics.Stopwatch;
+
+namespace Waymark.Cli;
+
+/// <summary><c>waymark bench</c>: whole workloads on generated events — index build, funnel, directly-follows graph,
+/// variants — each run several times, medians printed; with <c>--peers</c>, the same funnel and directly-follows
+/// counts in ClickHouse and PostgreSQL on the same events, checked against ours, as ratios.</summary>
+internal static class BenchCommand
+{
+    public static readonly string[] FunnelSteps = ["ad_impression", "product_viewed", "cart_added", "order_completed", "repeat_purchase"];
+
+    public static readonly TimeSpan FunnelWindow = TimeSpan.FromDays(30);
+
+    public static Command Create()
+    {
+        var customers = new Option<int>("--customers") { Description = "Generated customers (about 10 events each).", DefaultValueFactory = _ => 1_000_000 };
+        var runs = new Option<int>("--runs") { Description = "Warm runs per workload; the median is reported.", DefaultValueFactory = _ => 7 };
+        var seed = new Option<int>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => 42 };
+        var peers = new Option<bool>("--peers") { Description = "Also run the funnel and directly-follows counts in ClickHouse 18.16 and PostgreSQL 15 (installed from Debian's packages if missing)." };
+        var command = new Command("bench", "Measure whole workloads on generated events.") { customers, runs, seed, peers };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(customers);
+            var repeat = Math.Max(1, parse.GetValue(runs));
+            Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+            List<GeneratedEvent>? generated = [];
+            var clock = Stopwatch.StartNew();
+            new JourneyGenerator(parse.GetValue(seed)).Generate(count, generated.Add);
+            Console.WriteLine($"generated {generated.Count:N0} events of {count:N0} customers in {clock.Elapsed.TotalSeconds:F1} s (seed {parse.GetValue(seed)})");
+
+            EventLog? log = null;
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var build = Measure("index build", 3, () => log = Build(generated!));
+            GC.KeepAlive(log);
+            var after = GC.GetTotalMemory(forceFullCollection: true);
+            generated = null;
+            var columnsBytes = ((long)log!.EventCount * 16) + ((long)log.CustomerCount * 4);
+            Console.WriteLine($"resident: columns {(double)columnsBytes / log.EventCount:F1} bytes/event; whole log with dictionaries and properties {(double)(after - before) / log.EventCount:F1} bytes/event");
+
+            var funnelDefinition = new FunnelDefinition(FunnelSteps, FunnelWindow);
+            var results = new List<(string Name, double Milliseconds)>
+            {
+                build,
+                Measure("funnel, 5 steps, ordered", repeat, () => FunnelAnalyzer.Analyze(log, funnelDefinition)),
+                Measure("funnel, 5 steps, strict", repeat, () => FunnelAnalyzer.Analyze(log, funnelDefinition with { Mode = FunnelMode.Strict })),
+                Measure("directly-follows graph", repeat, () => DirectlyFollowsAnalyzer.Analyze(log)),
+                Measure("variants", repeat, () => VariantsAnalyzer.Analyze(log)),
+            };
+
+            if (parse.GetValue(peers))
+            {
+                await PeerBench.RunAsync(log, funnelDefinition, repeat, results, cancellationToken);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    internal static EventLog Build(List<GeneratedEvent> generated)
+    {
+        var builder = new EventLogBuilder();
+        foreach (var item in generated)
+        {
+            builder.Add(item.Customer, item.Activity, item.TimestampMilliseconds, item.Channel);
+        }
+
+        return builder.Build();
+    }
+
+    internal static (string Name, double Milliseconds) Measure(string name, int runs, Action action)
+    {
+        action();
+        var times = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            var clock = Stopwatch.StartNew();
+            action();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        var median = times[times.Count / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-34} median {median,10:F1} ms   (min {times[0]:F1}, max {times[^1]:F1}, {runs} warm runs)"));
+        return (name, median);
+    }
+}
