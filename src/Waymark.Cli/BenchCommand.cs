@@ -81,7 +81,7 @@ internal static class BenchCommand
         var times = new List<double>();
         for (var run = 0; run < runs; run++)
         {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.Collect();
             GC.WaitForPendingFinalizers();
             var clock = Stopwatch.StartNew();
             action();

@@ -26,7 +26,7 @@ public static class DirectlyFollowsAnalyzer
     {
         var activityCount = log.Activities.Count;
         var pairs = index.Count;
-        var chunks = CustomerChunks.Of(log);
+        var chunks = log.Chunks;
         var chunkCounts = new int[chunks.Length][];
 
         // Pass 1: pair counts per chunk.

@@ -28,6 +28,11 @@ public sealed class EventLog
         CustomerProperties = customerProperties;
     }
 
+    private (int From, int To)[]? _chunks;
+
+    /// <summary>Customer chunks for parallel passes, computed once (the log is immutable).</summary>
+    internal (int From, int To)[] Chunks => _chunks ??= CustomerChunks.Of(this);
+
     internal int[] CustomerStartArray { get; }
 
     internal int[] ActivityArray { get; }

@@ -6,41 +6,45 @@ public static partial class FunnelAnalyzer
 {
     /// <summary>Any order: the most steps completed by events inside one window (start and end inclusive), any step
     /// first. A step name that repeats needs as many distinct events. Timings come from the first window that reached
-    /// the most steps: each step's earliest event in it, sorted by time.</summary>
-    private static int AnyOrder(EventLog log, StepMatcher matcher, int from, int to, long window, long[] times)
+    /// the most steps: each step's earliest events in it, sorted by time. <paramref name="counts"/> and
+    /// <paramref name="used"/> are scratch arrays sized to the log's activities, all zero on entry and on exit.</summary>
+    private static int AnyOrder(EventLog log, StepMatcher matcher, int from, int to, long window, long[] times, int[] counts, int[] used)
     {
         var activity = log.ActivityArray;
         var timestamp = log.TimestampArray;
-        var distinct = matcher.StepActivities.Where(index => index >= 0).Distinct().ToArray();
-        var need = distinct.ToDictionary(index => index, index => matcher.StepActivities.Count(step => step == index));
-        var inWindow = distinct.ToDictionary(index => index, _ => 0);
-        var best = 0;
-        var bestStart = -1;
-        var bestEnd = -1;
-        var left = from;
+        var need = matcher.Need;
+        int completed = 0, best = 0, bestStart = -1, bestEnd = -1, left = from;
         for (var right = from; right < to; right++)
         {
-            if (!inWindow.TryGetValue(activity[right], out var entering))
+            var entering = activity[right];
+            if (need[entering] == 0)
             {
                 continue;
             }
 
-            inWindow[activity[right]] = entering + 1;
-            while (timestamp[right] - timestamp[left] > window)
+            if (++counts[entering] <= need[entering])
             {
-                if (inWindow.TryGetValue(activity[left], out var leaving))
-                {
-                    inWindow[activity[left]] = leaving - 1;
-                }
-
-                left++;
+                completed++;
             }
 
-            var completed = distinct.Sum(index => Math.Min(inWindow[index], need[index]));
+            while (timestamp[right] - timestamp[left] > window)
+            {
+                var leaving = activity[left++];
+                if (need[leaving] > 0 && counts[leaving]-- <= need[leaving])
+                {
+                    completed--;
+                }
+            }
+
             if (completed > best)
             {
                 (best, bestStart, bestEnd) = (completed, left, right);
             }
+        }
+
+        for (var i = left; i < to; i++)
+        {
+            counts[activity[i]] = 0;
         }
 
         if (best == 0)
@@ -48,21 +52,28 @@ public static partial class FunnelAnalyzer
             return -1;
         }
 
-        var taken = new List<long>();
-        var used = distinct.ToDictionary(index => index, _ => 0);
-        for (var i = bestStart; i <= bestEnd; i++)
+        var taken = 0;
+        for (var i = bestStart; i <= bestEnd && taken < best; i++)
         {
-            if (used.TryGetValue(activity[i], out var count) && count < need[activity[i]])
+            var current = activity[i];
+            if (used[current] < need[current])
             {
-                used[activity[i]] = count + 1;
-                taken.Add(timestamp[i]);
+                used[current]++;
+                var time = timestamp[i];
+                var at = taken++;
+                while (at > 0 && times[at - 1] > time)
+                {
+                    times[at] = times[at - 1];
+                    at--;
+                }
+
+                times[at] = time;
             }
         }
 
-        taken.Sort();
-        for (var k = 0; k < best; k++)
+        for (var i = bestStart; i <= bestEnd; i++)
         {
-            times[k] = taken[k];
+            used[activity[i]] = 0;
         }
 
         return best - 1;

@@ -24,9 +24,48 @@ public static partial class FunnelAnalyzer
             _bestStep = -1;
             var activity = log.ActivityArray;
             var timestamp = log.TimestampArray;
+            var single = matcher.Single;
             var last = steps - 1;
             for (var i = from; i < to; i++)
             {
+                var code = single[activity[i]];
+                if (code == StepMatcher.NoStep)
+                {
+                    if (strict)
+                    {
+                        Array.Clear(_valid);
+                    }
+
+                    continue;
+                }
+
+                if (code >= 0)
+                {
+                    if (code == 0)
+                    {
+                        Start(timestamp[i], times);
+                    }
+                    else
+                    {
+                        Advance(code, timestamp[i], window, times);
+                    }
+
+                    if (strict)
+                    {
+                        for (var step = 0; step < steps; step++)
+                        {
+                            _valid[step] &= step == code;
+                        }
+                    }
+
+                    if (_bestStep == last && !matcher.HasAnyExclusion)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
                 var stepsMatched = matcher.Steps(activity[i]);
                 var exclusions = matcher.Exclusions(activity[i]);
                 if (stepsMatched.Length == 0 && exclusions.Length == 0)
@@ -86,8 +125,14 @@ public static partial class FunnelAnalyzer
                 return;
             }
 
-            Array.Copy(_times, previous * steps, _times, step * steps, step);
-            _times[(step * steps) + step] = time;
+            var source = previous * steps;
+            var target = step * steps;
+            for (var k = 0; k < step; k++)
+            {
+                _times[target + k] = _times[source + k];
+            }
+
+            _times[target + step] = time;
             _start[step] = _start[previous];
             _excluded[step] = _excluded[previous];
             _valid[step] = true;
@@ -96,7 +141,10 @@ public static partial class FunnelAnalyzer
                 _bestStep = step;
                 _bestStart = _start[step];
                 _bestExcluded = _excluded[step];
-                Array.Copy(_times, step * steps, times, 0, step + 1);
+                for (var k = 0; k <= step; k++)
+                {
+                    times[k] = _times[target + k];
+                }
             }
         }
 

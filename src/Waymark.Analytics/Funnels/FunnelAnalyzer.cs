@@ -35,58 +35,129 @@ public static partial class FunnelAnalyzer
         var reached = new int[log.CustomerCount];
         var matcher = new StepMatcher(log, definition);
         var window = (long)definition.Window.TotalMilliseconds;
-        var chunks = CustomerChunks.Of(log);
-        var chunkDurations = new List<long>[chunks.Length][];
+        var chunks = log.Chunks;
+        var chunkDurations = new DurationBuffer[chunks.Length];
         Parallel.For(0, chunks.Length, chunk => chunkDurations[chunk] = RunChunk(log, definition.Mode, matcher, window, chunks[chunk], reached));
 
         var merged = new long[stepCount][];
         for (var k = 0; k < stepCount; k++)
         {
-            merged[k] = chunkDurations.SelectMany(durations => durations[k]).ToArray();
+            merged[k] = new long[chunkDurations.Sum(buffer => buffer.Counts[k])];
+            var at = 0;
+            foreach (var buffer in chunkDurations)
+            {
+                Array.Copy(buffer.Values[k], 0, merged[k], at, buffer.Counts[k]);
+                at += buffer.Counts[k];
+            }
         }
 
-        return new FunnelReport(Results(definition, reached, merged), reached, merged);
+        foreach (var buffer in chunkDurations)
+        {
+            buffer.Return();
+        }
+
+        var counts = new long[stepCount];
+        foreach (var buffer in chunkDurations)
+        {
+            for (var k = 0; k < stepCount; k++)
+            {
+                counts[k] += buffer.Reached[k];
+            }
+        }
+
+        var histograms = new FunnelHistogramBin[stepCount][];
+        var medians = new double?[stepCount];
+        Parallel.For(0, stepCount, k =>
+        {
+            histograms[k] = Histogram(merged[k]);
+            medians[k] = merged[k].Length == 0 ? null : Selection.MedianInPlace(merged[k]) / 1000.0;
+        });
+
+        return new FunnelReport(Results(definition, counts, merged, medians), reached, histograms);
     }
 
-    private static List<long>[] RunChunk(EventLog log, FunnelMode mode, StepMatcher matcher, long window, (int From, int To) customers, int[] reached)
+    /// <summary>One chunk's durations per step, in pooled arrays sized for every customer of the chunk.</summary>
+    private sealed class DurationBuffer(int steps, int customers)
+    {
+        public long[][] Values { get; } = Enumerable.Range(0, steps).Select(_ => System.Buffers.ArrayPool<long>.Shared.Rent(Math.Max(customers, 1))).ToArray();
+
+        public int[] Counts { get; } = new int[steps];
+
+        /// <summary>Customers of the chunk who reached each step or a later one.</summary>
+        public long[] Reached { get; } = new long[steps];
+
+        public void Add(int step, long duration) => Values[step][Counts[step]++] = duration;
+
+        public void Return()
+        {
+            foreach (var values in Values)
+            {
+                System.Buffers.ArrayPool<long>.Shared.Return(values);
+            }
+        }
+    }
+
+    private static FunnelHistogramBin[] Histogram(long[] durations)
+    {
+        if (durations.Length == 0)
+        {
+            return [];
+        }
+
+        const int bins = 10;
+        long min = long.MaxValue, max = long.MinValue;
+        foreach (var duration in durations)
+        {
+            min = Math.Min(min, duration);
+            max = Math.Max(max, duration);
+        }
+
+        var width = Math.Max(1, (max - min + bins) / bins);
+        var counts = new long[bins];
+        foreach (var duration in durations)
+        {
+            counts[Math.Min(bins - 1, (int)((duration - min) / width))]++;
+        }
+
+        return Enumerable.Range(0, bins).Select(bin => new FunnelHistogramBin((min + (bin * width)) / 1000.0, (min + ((bin + 1) * width)) / 1000.0, counts[bin])).ToArray();
+    }
+
+    private static DurationBuffer RunChunk(EventLog log, FunnelMode mode, StepMatcher matcher, long window, (int From, int To) customers, int[] reached)
     {
         var stepCount = matcher.StepCount;
         var state = new OrderedState(stepCount);
         var times = new long[stepCount];
-        var durations = Enumerable.Range(0, stepCount).Select(_ => new List<long>()).ToArray();
+        var counts = new int[log.Activities.Count];
+        var used = new int[log.Activities.Count];
+        var durations = new DurationBuffer(stepCount, customers.To - customers.From);
         for (var customer = customers.From; customer < customers.To; customer++)
         {
             var from = log.CustomerStartArray[customer];
             var to = log.CustomerStartArray[customer + 1];
             var step = mode == FunnelMode.Any
-                ? AnyOrder(log, matcher, from, to, window, times)
+                ? AnyOrder(log, matcher, from, to, window, times, counts, used)
                 : state.Run(log, matcher, from, to, window, mode == FunnelMode.Strict, times);
             reached[customer] = step;
             for (var k = 1; k <= step; k++)
             {
-                durations[k].Add(times[k] - times[k - 1]);
+                durations.Add(k, times[k] - times[k - 1]);
+            }
+
+            for (var k = 0; k <= step; k++)
+            {
+                durations.Reached[k]++;
             }
         }
 
         return durations;
     }
 
-    private static List<FunnelStepResult> Results(FunnelDefinition definition, int[] reached, long[][] durations)
+    private static List<FunnelStepResult> Results(FunnelDefinition definition, long[] counts, long[][] durations, double?[] medians)
     {
-        var counts = new long[definition.Steps.Count];
-        foreach (var step in reached)
-        {
-            for (var k = 0; k <= step; k++)
-            {
-                counts[k] = checked(counts[k] + 1);
-            }
-        }
-
         var results = new List<FunnelStepResult>(counts.Length);
         for (var k = 0; k < counts.Length; k++)
         {
             double? mean = null;
-            double? median = null;
             if (k > 0 && durations[k].Length > 0)
             {
                 long sum = 0;
@@ -96,8 +167,9 @@ public static partial class FunnelAnalyzer
                 }
 
                 mean = sum / 1000.0 / durations[k].Length;
-                median = Selection.MedianInPlace((long[])durations[k].Clone()) / 1000.0;
             }
+
+            var median = k > 0 ? medians[k] : null;
 
             results.Add(new FunnelStepResult(
                 definition.Steps[k],

@@ -22,10 +22,29 @@ internal sealed class StepMatcher
 
         StepCount = definition.Steps.Count;
         HasAnyExclusion = definition.Exclusions.Count > 0;
+        Single = new int[log.Activities.Count];
+        Need = new int[log.Activities.Count];
+        for (var activity = 0; activity < log.Activities.Count; activity++)
+        {
+            Need[activity] = _steps[activity].Length;
+            Single[activity] = _exclusions[activity].Length > 0 ? Complex : _steps[activity].Length switch { 0 => NoStep, 1 => _steps[activity][0], _ => Complex };
+        }
         StepActivities = definition.Steps.Select(log.ActivityIndex).ToArray();
     }
 
+    /// <summary>In <see cref="Single"/>: the activity matches no step and triggers no exclusion.</summary>
+    public const int NoStep = -1;
+
+    /// <summary>In <see cref="Single"/>: the activity matches several steps or triggers an exclusion.</summary>
+    public const int Complex = -2;
+
     public int StepCount { get; }
+
+    /// <summary>Per activity: the one step it matches, <see cref="NoStep"/> or <see cref="Complex"/> (the fast path's switch).</summary>
+    public int[] Single { get; }
+
+    /// <summary>Per activity: how many steps it matches (the any-order mode's need).</summary>
+    public int[] Need { get; }
 
     public bool HasAnyExclusion { get; }
 

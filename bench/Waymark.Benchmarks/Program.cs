@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Waymark.Benchmarks.AnalyzerBenchmarks).Assembly).Run(args);
