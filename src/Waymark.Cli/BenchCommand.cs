@@ -23,13 +23,29 @@ internal static class BenchCommand
         var customers = new Option<int>("--customers") { Description = "Generated customers (about 10 events each).", DefaultValueFactory = _ => 1_000_000 };
         var runs = new Option<int>("--runs") { Description = "Warm runs per workload; the median is reported.", DefaultValueFactory = _ => 7 };
         var seed = new Option<int>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => 42 };
+        var file = new Option<FileInfo?>("--log") { Description = "Instead of generated data: time reading this event file, then its directly-follows graph and variants, end to end." };
         var peers = new Option<bool>("--peers") { Description = "Also run the funnel and directly-follows counts in ClickHouse 18.16 and PostgreSQL 15 (installed from Debian's packages if missing)." };
-        var command = new Command("bench", "Measure whole workloads on generated events.") { customers, runs, seed, peers };
+        var command = new Command("bench", "Measure whole workloads on generated events.") { customers, runs, seed, peers, file };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var count = parse.GetValue(customers);
             var repeat = Math.Max(1, parse.GetValue(runs));
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+            if (parse.GetValue(file) is { } logFile)
+            {
+                var format = Waymark.Application.Ingestion.EventFileReader.FormatOf(logFile.Name) ?? throw new InvalidOperationException($"{logFile.Name}: not a format Waymark reads");
+                Measure($"{logFile.Name}: read + dfg + variants", repeat, () =>
+                {
+                    var builder = new EventLogBuilder();
+                    using var stream = logFile.OpenRead();
+                    var read = Waymark.Application.Ingestion.EventFileReader.Read(stream, format, new Waymark.Application.Ingestion.EventImportOptions(), builder);
+                    var fileLog = read.IsSuccess ? builder.Build() : throw new InvalidOperationException(read.Error.Message);
+                    DirectlyFollowsAnalyzer.Analyze(fileLog);
+                    VariantsAnalyzer.Analyze(fileLog);
+                });
+                return 0;
+            }
+
             List<GeneratedEvent>? generated = [];
             var clock = Stopwatch.StartNew();
             new JourneyGenerator(parse.GetValue(seed)).Generate(count, generated.Add);

@@ -21,9 +21,19 @@ public static class XesEventReader
         {
             using var xml = XmlReader.Create(stream, settings);
             var lineInfo = (IXmlLineInfo)xml;
+            var trace = new TraceReader(options, builder, tally);
             while (xml.Read())
             {
-                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "trace" && ReadTrace(xml, lineInfo, options, builder, tally) is { } error)
+                if (xml.NodeType == XmlNodeType.Element)
+                {
+                    var empty = xml.IsEmptyElement;
+                    trace.Element(xml, lineInfo.LineNumber);
+                    if (empty && trace.EndElement(xml.LocalName, xml.Depth) is { } emptyError)
+                    {
+                        return emptyError;
+                    }
+                }
+                else if (xml.NodeType == XmlNodeType.EndElement && trace.EndElement(xml.LocalName, xml.Depth) is { } error)
                 {
                     return error;
                 }
@@ -45,115 +55,120 @@ public static class XesEventReader
         return tally.Report();
     }
 
-    private static Error? ReadTrace(XmlReader xml, IXmlLineInfo lineInfo, EventImportOptions options, EventLogBuilder builder, ImportTally tally)
+    /// <summary>Follows one trace at a time in a single pass: attributes directly under the trace are customer
+    /// properties, attributes directly under an event are the event's; deeper (nested) attributes are ignored.</summary>
+    private sealed class TraceReader(EventImportOptions options, EventLogBuilder builder, ImportTally tally)
     {
-        var traceLine = lineInfo.LineNumber;
-        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
-        var events = new List<(long Line, string? Activity, string? Time, string? Lifecycle, string? Channel)>();
-        using var trace = xml.ReadSubtree();
-        trace.Read();
-        trace.Read();
-        while (!trace.EOF)
+        private readonly Dictionary<string, string> _properties = new(StringComparer.Ordinal);
+        private readonly List<(long Line, string? Activity, string? Time, string? Lifecycle, string? Channel)> _events = [];
+        private int _traceDepth = -1;
+        private int _eventDepth = -1;
+        private long _traceLine;
+        private (long Line, string? Activity, string? Time, string? Lifecycle, string? Channel) _event;
+
+        public void Element(XmlReader xml, long line)
         {
-            if (trace.NodeType != XmlNodeType.Element)
+            var name = xml.LocalName;
+            var depth = xml.Depth;
+            if (name == "trace" && _traceDepth < 0)
             {
-                trace.Read();
-                continue;
+                (_traceDepth, _traceLine) = (depth, line);
+                _properties.Clear();
+                _events.Clear();
             }
-
-            if (trace.LocalName == "event")
+            else if (name == "event" && _traceDepth >= 0 && _eventDepth < 0)
             {
-                events.Add(ReadEvent(trace, lineInfo, options));
-                continue;
+                _eventDepth = depth;
+                _event = (line, null, null, null, null);
             }
-
-            if (trace.GetAttribute("key") is { } key && trace.GetAttribute("value") is { } value)
+            else if (_eventDepth >= 0 && depth == _eventDepth + 1)
             {
-                properties[key] = value;
-            }
-
-            trace.Skip();
-        }
-
-        properties.TryGetValue("concept:name", out var customer);
-        properties.Remove("concept:name");
-        if (string.IsNullOrEmpty(customer))
-        {
-            tally.Rows += events.Count;
-            return tally.Bad(traceLine, "the trace has no concept:name (the customer id)");
-        }
-
-        if (properties.Count > 0)
-        {
-            builder.SetCustomerProperties(customer, properties);
-        }
-
-        foreach (var (line, activity, time, lifecycle, channel) in events)
-        {
-            tally.Rows++;
-            var timestamp = Timestamps.Parse(time);
-            var problem = string.IsNullOrEmpty(activity) ? "the event has no concept:name"
-                : timestamp is null ? (time is null ? "the event has no time:timestamp" : $"'{time}' is not a timestamp")
-                : null;
-            if (problem is not null)
-            {
-                if (tally.Bad(line, problem) is { } error)
-                {
-                    return error;
-                }
-
-                continue;
-            }
-
-            if (options.Lifecycle is not null && !string.Equals(lifecycle, options.Lifecycle, StringComparison.OrdinalIgnoreCase))
-            {
-                tally.Filtered++;
-                continue;
-            }
-
-            builder.Add(customer, activity!, timestamp!.Value, channel);
-            tally.Imported++;
-        }
-
-        return null;
-    }
-
-    private static (long Line, string? Activity, string? Time, string? Lifecycle, string? Channel) ReadEvent(XmlReader trace, IXmlLineInfo lineInfo, EventImportOptions options)
-    {
-        var line = lineInfo.LineNumber;
-        string? activity = null, time = null, lifecycle = null, channel = null;
-        using (var element = trace.ReadSubtree())
-        {
-            while (element.Read())
-            {
-                if (element.NodeType != XmlNodeType.Element || element.GetAttribute("key") is not { } key)
-                {
-                    continue;
-                }
-
-                var value = element.GetAttribute("value");
+                var key = xml.GetAttribute("key");
                 if (key == options.Activity)
                 {
-                    activity = value;
+                    _event.Activity = xml.GetAttribute("value");
                 }
                 else if (key == options.Timestamp)
                 {
-                    time = value;
+                    _event.Time = xml.GetAttribute("value");
                 }
                 else if (key == "lifecycle:transition")
                 {
-                    lifecycle = value;
+                    _event.Lifecycle = xml.GetAttribute("value");
                 }
 
                 if (options.Channel is not null && key == options.Channel)
                 {
-                    channel = value;
+                    _event.Channel = xml.GetAttribute("value");
                 }
+            }
+            else if (_traceDepth >= 0 && _eventDepth < 0 && depth == _traceDepth + 1 && xml.GetAttribute("key") is { } key && xml.GetAttribute("value") is { } value)
+            {
+                _properties[key] = value;
             }
         }
 
-        trace.Read();
-        return (line, activity, time, lifecycle, channel);
+        public Error? EndElement(string name, int depth)
+        {
+            if (name == "event" && depth == _eventDepth)
+            {
+                _events.Add(_event);
+                _eventDepth = -1;
+                return null;
+            }
+
+            if (name == "trace" && depth == _traceDepth)
+            {
+                _traceDepth = -1;
+                return Finish();
+            }
+
+            return null;
+        }
+
+        private Error? Finish()
+        {
+            _properties.Remove("concept:name", out var customer);
+            if (string.IsNullOrEmpty(customer))
+            {
+                tally.Rows += _events.Count;
+                return tally.Bad(_traceLine, "the trace has no concept:name (the customer id)");
+            }
+
+            if (_properties.Count > 0)
+            {
+                builder.SetCustomerProperties(customer, new Dictionary<string, string>(_properties, StringComparer.Ordinal));
+            }
+
+            foreach (var (line, activity, time, lifecycle, channel) in _events)
+            {
+                tally.Rows++;
+                var timestamp = Timestamps.Parse(time);
+                var problem = string.IsNullOrEmpty(activity) ? "the event has no concept:name"
+                    : timestamp is null ? (time is null ? "the event has no time:timestamp" : $"'{time}' is not a timestamp")
+                    : null;
+                if (problem is not null)
+                {
+                    if (tally.Bad(line, problem) is { } error)
+                    {
+                        return error;
+                    }
+
+                    continue;
+                }
+
+                if (options.Lifecycle is not null && !string.Equals(lifecycle, options.Lifecycle, StringComparison.OrdinalIgnoreCase))
+                {
+                    tally.Filtered++;
+                    continue;
+                }
+
+                builder.Add(customer, activity!, timestamp!.Value, channel);
+                tally.Imported++;
+            }
+
+            return null;
+        }
     }
 
     private static Error Malformed(string message) => new("import.malformed", $"The XES file is malformed: {message}.", ErrorKind.Validation);
