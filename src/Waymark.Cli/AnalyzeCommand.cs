@@ -6,6 +6,8 @@ using System.Text.Json.Serialization;
 using Waymark.Analytics.DirectlyFollows;
 using Waymark.Analytics.EventLogs;
 using Waymark.Analytics.Funnels;
+using Waymark.Analytics.Paths;
+using Waymark.Analytics.Retention;
 using Waymark.Analytics.Variants;
 using Waymark.Application.Ingestion;
 
@@ -22,6 +24,8 @@ internal static class AnalyzeCommand
         analyze.Subcommands.Add(Report("dfg", "The directly-follows graph (PM4Py semantics).", (log, _, _) => DirectlyFollowsAnalyzer.Analyze(log), PrintDfg));
         analyze.Subcommands.Add(Report("variants", "Activity sequences, counted.", (log, _, _) => VariantsAnalyzer.Analyze(log), PrintVariants));
         analyze.Subcommands.Add(Funnel());
+        analyze.Subcommands.Add(Paths());
+        analyze.Subcommands.Add(Retention());
         return analyze;
     }
 
@@ -106,6 +110,87 @@ internal static class AnalyzeCommand
             return await RunAsync(parse, options, log => new FunnelOutput(FunnelAnalyzer.Analyze(log, definition).Steps), PrintFunnel, cancellationToken);
         });
         return command;
+    }
+
+    private static Command Paths()
+    {
+        var options = new LogOptions();
+        var steps = new Option<int>("--steps") { Description = "Positions per session, counting the drop-off node.", DefaultValueFactory = _ => 5 };
+        var top = new Option<int>("--top") { Description = "Targets kept per step; the rest become $other.", DefaultValueFactory = _ => 10 };
+        var session = new Option<string>("--session") { Description = "Inactivity that starts a new session (s, m, h, d), or 'off'.", DefaultValueFactory = _ => "30m" };
+        var collapse = new Option<bool>("--collapse") { Description = "Collapse consecutive repeats of an event." };
+        var startAt = new Option<string?>("--start-at") { Description = "Start each session at this event." };
+        var endAt = new Option<string?>("--end-at") { Description = "End each session at this event." };
+        var command = new Command("paths", "Paths through the journey as a Sankey (PostHog Paths v2).") { steps, top, session, collapse, startAt, endAt };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var gapText = parse.GetValue(session)!;
+            TimeSpan? gap = gapText == "off" ? null : ParseWindow(gapText);
+            if (gapText != "off" && gap is null)
+            {
+                return Fail($"'{gapText}' is not a session gap: write a number and s, m, h or d, or off");
+            }
+
+            if (parse.GetValue(steps) < 2 || parse.GetValue(top) < 1)
+            {
+                return Fail("--steps is at least 2 and --top at least 1");
+            }
+
+            var definition = new PathDefinition(parse.GetValue(steps), parse.GetValue(top)) { SessionGap = gap, CollapseRepeats = parse.GetValue(collapse), StartAt = parse.GetValue(startAt), EndAt = parse.GetValue(endAt) };
+            return await RunAsync(parse, options, log => PathsAnalyzer.Analyze(log, definition), PrintPaths, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command Retention()
+    {
+        var options = new LogOptions();
+        var startEvent = new Option<string>("--start-event") { Description = "The event whose first occurrence puts a customer in a cohort.", Required = true };
+        var returnEvent = new Option<string>("--return-event") { Description = "The event that counts as coming back.", Required = true };
+        var period = new Option<string>("--period") { Description = "day, week or month.", DefaultValueFactory = _ => "week" };
+        var zone = new Option<string>("--time-zone") { Description = "IANA time zone of the calendar (Europe/Amsterdam).", DefaultValueFactory = _ => "UTC" };
+        var periods = new Option<int>("--periods") { Description = "Periods after the cohort's own.", DefaultValueFactory = _ => 8 };
+        var mode = new Option<string>("--mode") { Description = "on (returned in that period) or on-or-after.", DefaultValueFactory = _ => "on" };
+        period.AcceptOnlyFromAmong("day", "week", "month");
+        mode.AcceptOnlyFromAmong("on", "on-or-after");
+        var command = new Command("retention", "Cohort retention by calendar period.") { startEvent, returnEvent, period, zone, periods, mode };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(parse.GetValue(zone)!, out var timeZone))
+            {
+                return Fail($"'{parse.GetValue(zone)}' is not a time zone this machine knows (use an IANA name such as Europe/Amsterdam)");
+            }
+
+            if (parse.GetValue(periods) is < 1 or > 400)
+            {
+                return Fail("--periods is from 1 to 400");
+            }
+
+            var definition = new RetentionDefinition(parse.GetValue(startEvent)!, parse.GetValue(returnEvent)!, Enum.Parse<RetentionPeriod>(parse.GetValue(period)!, ignoreCase: true), timeZone, parse.GetValue(periods), parse.GetValue(mode) == "on-or-after");
+            return await RunAsync(parse, options, log => RetentionAnalyzer.Analyze(log, definition), PrintRetention, cancellationToken);
+        });
+        return command;
+    }
+
+    private static void PrintPaths(PathsReport report)
+    {
+        Console.WriteLine($"{report.Sessions:N0} customer-sessions");
+        Console.WriteLine();
+        foreach (var link in report.Links)
+        {
+            Console.WriteLine($"{link.Step,3}  {link.Value,10:N0}  {link.Source} → {link.Target}");
+        }
+    }
+
+    private static void PrintRetention(RetentionReport report)
+    {
+        Console.WriteLine($"{"cohort",-12} {"size",9}  " + string.Join(" ", Enumerable.Range(0, report.Cohorts.Count == 0 ? 0 : report.Cohorts[0].Retained.Count).Select(k => $"{k,7}")));
+        foreach (var cohort in report.Cohorts)
+        {
+            Console.WriteLine($"{cohort.Start:yyyy-MM-dd}   {cohort.Size,9:N0}  " + string.Join(" ", cohort.Retained.Select(count => $"{(cohort.Size == 0 ? 0 : (double)count / cohort.Size),7:P1}")));
+        }
     }
 
     private sealed record FunnelOutput(IReadOnlyList<FunnelStepResult> Steps);
