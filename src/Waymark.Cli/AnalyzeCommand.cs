@@ -256,22 +256,7 @@ internal static class AnalyzeCommand
         return 0;
     }
 
-    internal static TimeSpan? ParseWindow(string text)
-    {
-        if (text.Length < 2 || !double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
-        {
-            return null;
-        }
-
-        return text[^1] switch
-        {
-            's' => TimeSpan.FromSeconds(amount),
-            'm' => TimeSpan.FromMinutes(amount),
-            'h' => TimeSpan.FromHours(amount),
-            'd' => TimeSpan.FromDays(amount),
-            _ => null,
-        };
-    }
+    internal static TimeSpan? ParseWindow(string text) => Waymark.Application.Analytics.Durations.Parse(text);
 
     private static int Fail(string message)
     {

@@ -27,6 +27,7 @@ internal static class WaymarkCommands
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create(DataOption));
         var version = new Command("version", "Print the version.");
         version.SetAction(_ => Console.WriteLine($"waymark {Version()}"));
         root.Subcommands.Add(version);

@@ -17,6 +17,7 @@ public static class RelationalStorageExtensions
         services.AddSingleton<IAccountStore, RelationalAccountStore>();
         services.AddSingleton<IWorkspaceStore, RelationalWorkspaceStore>();
         services.AddSingleton<IStoreHealth, RelationalStoreHealth>();
+        services.AddSingleton<IEventStore, RelationalEventStore>();
         services.AddSingleton<IWorkspaceObjectStore<Persona>>(new RelationalWorkspaceObjectStore<Persona>(dialect, WorkspaceObjectKind<Persona>.Personas));
         services.AddSingleton<IWorkspaceObjectStore<Segment>>(new RelationalWorkspaceObjectStore<Segment>(dialect, WorkspaceObjectKind<Segment>.Segments));
         services.AddSingleton<IMigrator>(provider => new RelationalMigrator(dialect, migrations, provider.GetRequiredService<TimeProvider>()));

@@ -18,6 +18,10 @@ public abstract class SqlDialect
     /// <summary>True when the exception is a unique-constraint violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>Serializes writers of one workspace's event sequence inside <paramref name="transaction"/>. SQLite needs
+    /// nothing (its write transactions are exclusive); PostgreSQL takes a transaction-scoped advisory lock.</summary>
+    public virtual Task LockWorkspaceAsync(DbConnection connection, DbTransaction transaction, Guid workspaceId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Begins the transaction that migrations run in, holding a lock that keeps other instances out.</summary>
     public abstract Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Application.Accounts;
+using Waymark.Application.Events;
 using Waymark.Application.Storage;
 using Waymark.Application.Workspaces;
 using Waymark.Domain.Ids;
@@ -159,6 +160,27 @@ public abstract class StoreContract : IAsyncLifetime
 
         Assert.Equal(WorkspaceRole.Editor, await workspaces.GetRoleAsync(workspace, user.Id, default));
         Assert.Empty(await workspaces.ListInvitationsAsync(workspace, default));
+    }
+
+    [Fact]
+    public async Task Events_AppendThenRead_KeepSourceOrder_AndSkipKnownMessageIds()
+    {
+        var workspace = await NewWorkspaceAsync();
+        var events = Services.GetRequiredService<IEventStore>();
+        RecordedEvent[] batch = [new("c1", "b", 2000, "web", "m1"), new("c1", "a", 1000, null, null), new("c2", "a", 1500, "app", "m2")];
+
+        var first = await events.AppendAsync(workspace, Guid.NewGuid(), batch, new Dictionary<string, IReadOnlyDictionary<string, string>> { ["c1"] = new Dictionary<string, string> { ["plan"] = "pro" } }, default);
+        var second = await events.AppendAsync(workspace, Guid.NewGuid(), [batch[0], new RecordedEvent("c3", "z", 9000, null, "m3")], new Dictionary<string, IReadOnlyDictionary<string, string>>(), default);
+        var read = new List<RecordedEvent>();
+        var customers = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        await events.ReadAsync(workspace, read.Add, (customer, properties) => customers[customer] = properties, default);
+
+        Assert.Equal((3L, 1L), (first, second));
+        Assert.Equal([.. batch, new RecordedEvent("c3", "z", 9000, null, "m3")], read);
+        Assert.Equal("pro", customers["c1"]["plan"]);
+        var other = new List<RecordedEvent>();
+        await events.ReadAsync(await NewWorkspaceAsync(), other.Add, (_, _) => { }, default);
+        Assert.Empty(other);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Waymark.Analytics.EventLogs;
 
 namespace Waymark.Application.Ingestion;
 
@@ -8,7 +7,7 @@ namespace Waymark.Application.Ingestion;
 public static class CsvEventReader
 {
     /// <summary>Reads every row into <paramref name="builder"/>. Errors: <c>import.missing-column</c>, <c>import.malformed</c>, <c>import.bad-row</c>.</summary>
-    public static Result<EventImportReport> Read(TextReader text, EventImportOptions options, EventLogBuilder builder)
+    public static Result<EventImportReport> Read(TextReader text, EventImportOptions options, IEventSink builder)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);

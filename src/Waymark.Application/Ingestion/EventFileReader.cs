@@ -21,8 +21,12 @@ public static class EventFileReader
             : null;
     }
 
+    /// <summary>Reads <paramref name="stream"/> in <paramref name="format"/> into an analytics event log.</summary>
+    public static Result<EventImportReport> Read(Stream stream, string format, EventImportOptions options, EventLogBuilder builder) =>
+        Read(stream, format, options, new EventLogSink(builder));
+
     /// <summary>Reads <paramref name="stream"/> in <paramref name="format"/> into <paramref name="builder"/>.</summary>
-    public static Result<EventImportReport> Read(Stream stream, string format, EventImportOptions options, EventLogBuilder builder)
+    public static Result<EventImportReport> Read(Stream stream, string format, EventImportOptions options, IEventSink builder)
     {
         ArgumentNullException.ThrowIfNull(stream);
         switch (format)

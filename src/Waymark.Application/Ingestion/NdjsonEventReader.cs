@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Waymark.Analytics.EventLogs;
 
 namespace Waymark.Application.Ingestion;
 
@@ -10,7 +9,7 @@ namespace Waymark.Application.Ingestion;
 public static class NdjsonEventReader
 {
     /// <summary>Reads every line into <paramref name="builder"/>. Errors: <c>import.bad-row</c>.</summary>
-    public static Result<EventImportReport> Read(TextReader text, EventImportOptions options, EventLogBuilder builder)
+    public static Result<EventImportReport> Read(TextReader text, EventImportOptions options, IEventSink builder)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(builder);
@@ -35,7 +34,7 @@ public static class NdjsonEventReader
         return tally.Report();
     }
 
-    private static string? ReadLine(string row, EventLogBuilder builder, ImportTally tally)
+    private static string? ReadLine(string row, IEventSink builder, ImportTally tally)
     {
         JsonDocument document;
         try
@@ -92,7 +91,7 @@ public static class NdjsonEventReader
             }
 
             var channel = Nested(call, "properties", "channel") ?? Nested(call, "context", "channel");
-            builder.Add(customer, activity, timestamp.Value, channel);
+            builder.Add(customer, activity, timestamp.Value, channel, Text(call, "messageId"));
             tally.Imported++;
             return null;
         }

@@ -1,5 +1,4 @@
 using System.Xml;
-using Waymark.Analytics.EventLogs;
 
 namespace Waymark.Application.Ingestion;
 
@@ -11,7 +10,7 @@ public static class XesEventReader
 {
     /// <summary>Reads the log into <paramref name="builder"/>. Errors: <c>import.malformed</c> (broken XML, truncated
     /// file; with the line), <c>import.bad-row</c> (an event without name or time, a trace without id).</summary>
-    public static Result<EventImportReport> Read(Stream stream, EventImportOptions options, EventLogBuilder builder)
+    public static Result<EventImportReport> Read(Stream stream, EventImportOptions options, IEventSink builder)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(builder);
@@ -57,7 +56,7 @@ public static class XesEventReader
 
     /// <summary>Follows one trace at a time in a single pass: attributes directly under the trace are customer
     /// properties, attributes directly under an event are the event's; deeper (nested) attributes are ignored.</summary>
-    private sealed class TraceReader(EventImportOptions options, EventLogBuilder builder, ImportTally tally)
+    private sealed class TraceReader(EventImportOptions options, IEventSink builder, ImportTally tally)
     {
         private readonly Dictionary<string, string> _properties = new(StringComparer.Ordinal);
         private readonly List<(long Line, string? Activity, string? Time, string? Lifecycle, string? Channel)> _events = [];

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Waymark.Application.Accounts;
 using Waymark.Application.Demo;
+using Waymark.Application.Events;
 using Waymark.Application.Journeys;
 using Waymark.Application.Journeys.Documents;
 using Waymark.Application.Json;
@@ -18,7 +19,9 @@ using Waymark.Application.Storage;
 using Waymark.Application.Workspaces;
 using Waymark.Domain.Personas;
 using Waymark.Domain.Segments;
+using Waymark.Server.Analytics;
 using Waymark.Server.Auth;
+using Waymark.Server.Events;
 using Waymark.Server.Errors;
 using Waymark.Server.Journeys;
 using Waymark.Server.Personas;
@@ -113,6 +116,8 @@ public static class WaymarkApp
         services.AddSingleton<ImportJourneyDocumentCommand>();
         services.AddSingleton<ExportJourneyDocumentQuery>();
         services.AddSingleton<DemoWorkspaceSeeder>();
+        services.AddSingleton<WorkspaceEventIndex>();
+        services.AddSingleton<ImportEventsCommand>();
         services.AddSingleton(provider => new WorkspaceObjectCommands<Persona>(provider.GetRequiredService<IWorkspaceObjectStore<Persona>>(), WorkspaceObjectKind<Persona>.Personas, persona => persona.Validate()));
         services.AddSingleton(provider => new WorkspaceObjectCommands<Segment>(provider.GetRequiredService<IWorkspaceObjectStore<Segment>>(), WorkspaceObjectKind<Segment>.Segments, segment => segment.Validate()));
 
@@ -208,6 +213,8 @@ public static class WaymarkApp
         workspace.MapJourneyEndpoints(options);
         workspace.MapJourneyPartEndpoints();
         workspace.MapPersonaEndpoints();
+        workspace.MapEventEndpoints(options);
+        workspace.MapAnalyticsEndpoints();
         api.MapFallback(() => ProblemResults.For(Error.NotFound("route", "There is no such API route.")));
     }
 }

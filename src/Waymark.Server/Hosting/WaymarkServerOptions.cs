@@ -29,6 +29,9 @@ public sealed class WaymarkServerOptions
     /// without the prefix, since neither browsers nor the framework send Secure cookies over plain HTTP.</summary>
     public bool SecureCookies { get; set; }
 
+    /// <summary>The largest event file an import accepts, in bytes (1 GiB).</summary>
+    public long MaxImportBytes { get; set; } = 1024L * 1024 * 1024;
+
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 }

@@ -1,0 +1,48 @@
+using Waymark.Application.Ingestion;
+using Waymark.Application.Storage;
+
+namespace Waymark.Application.Events;
+
+/// <summary>Imports an event file (CSV, XES, XES.GZ, NDJSON) into a workspace's event store, all or nothing.</summary>
+/// <remarks>The file is read completely before anything is stored: with <c>FailOnBadRow</c> a bad row stores nothing;
+/// with skip, the good rows are stored in one transaction and every bad row is reported. Events whose message id the
+/// workspace already has are counted as duplicates and not stored again. Every import, failed or not, is recorded.</remarks>
+public sealed class ImportEventsCommand(IEventStore store, WorkspaceEventIndex index, TimeProvider clock)
+{
+    /// <summary>Imports. Errors (the failed import is recorded too): <c>import.unknown-format</c>, <c>import.empty</c>,
+    /// <c>import.missing-column</c>, <c>import.malformed</c>, <c>import.bad-row</c>.</summary>
+    public async Task<Result<EventImport>> HandleAsync(WorkspaceId workspaceId, string fileName, string? format, Stream content, EventImportOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var resolved = format ?? EventFileReader.FormatOf(fileName ?? "");
+        var import = new EventImport { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, FileName = fileName ?? "", Format = resolved ?? "", Status = "failed", CreatedAt = clock.GetUtcNow() };
+        if (resolved is null || !EventFileReader.Formats.Contains(resolved))
+        {
+            return await FailAsync(import, new Error("import.unknown-format", $"Say which format the file is in (format={string.Join("|", EventFileReader.Formats)}), or name it with its extension.", ErrorKind.Validation), cancellationToken);
+        }
+
+        var batch = new RecordedEventBatch();
+        var read = EventFileReader.Read(content, resolved, options, batch);
+        if (!read.IsSuccess)
+        {
+            return await FailAsync(import, read.Error, cancellationToken);
+        }
+
+        var stored = await store.AppendAsync(workspaceId, import.Id, batch.Events, batch.Customers, cancellationToken);
+        index.Invalidate(workspaceId);
+        var report = read.Value;
+        import = import with
+        {
+            Status = "succeeded", Rows = report.Rows, Imported = stored, Filtered = report.Filtered, Duplicates = batch.Events.Count - stored,
+            BadRowCount = report.BadRowCount, BadRows = report.BadRows,
+        };
+        await store.SaveImportAsync(import, cancellationToken);
+        return import;
+    }
+
+    private async Task<Result<EventImport>> FailAsync(EventImport import, Error error, CancellationToken cancellationToken)
+    {
+        await store.SaveImportAsync(import with { ErrorCode = error.Code, Error = error.Message }, cancellationToken);
+        return error with { Details = new Dictionary<string, object>(error.Details) { ["importId"] = import.Id } };
+    }
+}

@@ -1,0 +1,14 @@
+using Waymark.Analytics.EventLogs;
+
+namespace Waymark.Application.Ingestion;
+
+/// <summary>Reads straight into an analytics event log.</summary>
+public sealed class EventLogSink(EventLogBuilder builder) : IEventSink
+{
+    /// <inheritdoc />
+    public void Add(string customer, string activity, long timestampMilliseconds, string? channel, string? messageId = null) =>
+        builder.Add(customer, activity, timestampMilliseconds, channel);
+
+    /// <inheritdoc />
+    public void SetCustomerProperties(string customer, IReadOnlyDictionary<string, string> properties) => builder.SetCustomerProperties(customer, properties);
+}

@@ -1,0 +1,23 @@
+using Waymark.Application.Events;
+
+namespace Waymark.Application.Storage;
+
+/// <summary>Stores each workspace's recorded events durably, in source order, deduplicated by message id.</summary>
+public interface IEventStore
+{
+    /// <summary>Appends events (and sets customer properties) in one transaction; events whose message id the
+    /// workspace already has are skipped. Returns how many were stored.</summary>
+    Task<long> AppendAsync(WorkspaceId workspaceId, Guid importId, IReadOnlyList<RecordedEvent> events, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> customerProperties, CancellationToken cancellationToken);
+
+    /// <summary>Streams the workspace's events in source order, then its customers' properties.</summary>
+    Task ReadAsync(WorkspaceId workspaceId, Action<RecordedEvent> onEvent, Action<string, IReadOnlyDictionary<string, string>> onCustomer, CancellationToken cancellationToken);
+
+    /// <summary>Records an import (succeeded or failed).</summary>
+    Task SaveImportAsync(EventImport import, CancellationToken cancellationToken);
+
+    /// <summary>The import, or null when it is not in this workspace.</summary>
+    Task<EventImport?> GetImportAsync(WorkspaceId workspaceId, Guid importId, CancellationToken cancellationToken);
+
+    /// <summary>The workspace's imports, newest first.</summary>
+    Task<IReadOnlyList<EventImport>> ListImportsAsync(WorkspaceId workspaceId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,111 @@
+using System.Data.Common;
+using System.Text.Json;
+using Waymark.Application.Events;
+using Waymark.Application.Json;
+using Waymark.Application.Storage;
+
+namespace Waymark.Storage.Relational;
+
+/// <summary>Recorded events in the <c>events</c> table, numbered per workspace in source order.</summary>
+public sealed class RelationalEventStore(SqlDialect dialect) : IEventStore
+{
+    /// <inheritdoc />
+    public async Task<long> AppendAsync(WorkspaceId workspaceId, Guid importId, IReadOnlyList<RecordedEvent> events, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> customerProperties, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(customerProperties);
+        var workspace = dialect.Id(workspaceId.Value);
+        var import = dialect.Id(importId);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await dialect.LockWorkspaceAsync(connection, transaction, workspaceId.Value, cancellationToken);
+        long sequence;
+        await using (var last = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(sequence), 0) FROM events WHERE workspace_id = @workspace", ("workspace", workspace)))
+        {
+            sequence = Convert.ToInt64(await last.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // One prepared single-row statement, reused: binding thousands of named parameters per statement is
+        // quadratic in SQLite (262,200 BPIC events: 56.6 s as 500-row statements).
+        long stored = 0;
+        await using (var insert = Sql.Command(connection, transaction,
+            "INSERT INTO events (workspace_id, sequence, customer, activity, occurred_at, channel, message_id, import_id) VALUES (@w, @s, @c, @a, @t, @h, @m, @i) ON CONFLICT DO NOTHING",
+            ("w", workspace), ("s", 0L), ("c", ""), ("a", ""), ("t", 0L), ("h", null), ("m", null), ("i", import)))
+        {
+            await insert.PrepareAsync(cancellationToken);
+            var parameters = insert.Parameters;
+            foreach (var item in events)
+            {
+                parameters["s"].Value = ++sequence;
+                parameters["c"].Value = item.Customer;
+                parameters["a"].Value = item.Activity;
+                parameters["t"].Value = item.TimestampMilliseconds;
+                parameters["h"].Value = (object?)item.Channel ?? DBNull.Value;
+                parameters["m"].Value = (object?)item.MessageId ?? DBNull.Value;
+                stored += await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        foreach (var (customer, properties) in customerProperties)
+        {
+            await Sql.ExecuteAsync(connection, transaction,
+                "INSERT INTO customers (workspace_id, customer, properties) VALUES (@w, @c, @p) ON CONFLICT (workspace_id, customer) DO UPDATE SET properties = excluded.properties",
+                cancellationToken, ("w", workspace), ("c", customer), ("p", JsonSerializer.Serialize(properties)));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    /// <inheritdoc />
+    public async Task ReadAsync(WorkspaceId workspaceId, Action<RecordedEvent> onEvent, Action<string, IReadOnlyDictionary<string, string>> onCustomer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onEvent);
+        ArgumentNullException.ThrowIfNull(onCustomer);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using (var command = Sql.Command(connection, null, "SELECT customer, activity, occurred_at, channel, message_id FROM events WHERE workspace_id = @w ORDER BY sequence", ("w", dialect.Id(workspaceId.Value))))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                onEvent(new RecordedEvent(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+            }
+        }
+
+        await using (var command = Sql.Command(connection, null, "SELECT customer, properties FROM customers WHERE workspace_id = @w", ("w", dialect.Id(workspaceId.Value))))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                onCustomer(reader.GetString(0), JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(1))!);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task SaveImportAsync(EventImport import, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, null,
+            "INSERT INTO event_imports (workspace_id, id, body, created_at) VALUES (@w, @id, @body, @at) ON CONFLICT (workspace_id, id) DO UPDATE SET body = excluded.body",
+            cancellationToken, ("w", dialect.Id(import.WorkspaceId.Value)), ("id", dialect.Id(import.Id)), ("body", JsonSerializer.Serialize(import, WaymarkJson.Options)), ("at", Sql.Time(import.CreatedAt)));
+    }
+
+    /// <inheritdoc />
+    public async Task<EventImport?> GetImportAsync(WorkspaceId workspaceId, Guid importId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return (await Sql.QueryAsync(connection, "SELECT body FROM event_imports WHERE workspace_id = @w AND id = @id", ReadImport, cancellationToken,
+            ("w", dialect.Id(workspaceId.Value)), ("id", dialect.Id(importId)))).SingleOrDefault();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<EventImport>> ListImportsAsync(WorkspaceId workspaceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return await Sql.QueryAsync(connection, "SELECT body FROM event_imports WHERE workspace_id = @w ORDER BY created_at DESC, id", ReadImport, cancellationToken, ("w", dialect.Id(workspaceId.Value)));
+    }
+
+    private static EventImport ReadImport(DbDataReader reader) => JsonSerializer.Deserialize<EventImport>(reader.GetString(0), WaymarkJson.Options)!;
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Waymark.Analytics.DirectlyFollows;
+using Waymark.Testing;
+
+namespace Waymark.Server.Tests;
+
+/// <summary>Event files imported through the HTTP API, then analyzed by the analytics endpoints.</summary>
+public sealed class EventImportTests : IAsyncLifetime
+{
+    private WaymarkTestServer _server = null!;
+    private Session _owner = null!;
+    private string _workspace = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await WaymarkTestServer.StartAsync();
+        _owner = await _server.SignUpAsync();
+        _workspace = $"/api/v1/workspaces/{await _owner.FirstWorkspaceAsync()}";
+    }
+
+    public async Task DisposeAsync()
+    {
+        _owner.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private Task<HttpResponseMessage> ImportAsync(byte[] content, string query)
+    {
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return _owner.SendRawAsync(HttpMethod.Post, $"{_workspace}/events/imports?{query}", body);
+    }
+
+    [Fact]
+    public async Task ImportXes_ThenDfgEndpoint_EqualsTheEngineOnTheFile()
+    {
+        var response = await ImportAsync(File.ReadAllBytes(SharedData.File("running-example.xes")), "fileName=running-example.xes");
+
+        await _owner.ExpectAsync(response, HttpStatusCode.Created);
+        var import = await Session.ReadAsync(response);
+        Assert.Equal(("succeeded", 42L), (import["status"]!.GetValue<string>(), import["imported"]!.GetValue<long>()));
+        var graph = await _owner.GetJsonAsync($"{_workspace}/analytics/dfg");
+        var expected = DirectlyFollowsAnalyzer.Analyze(TestLogs.Load("running-example.xes"));
+        Assert.Equal(6, graph["cases"]!.GetValue<long>());
+        Assert.Equal(
+            expected.Edges.Select(edge => $"{edge.From}>{edge.To}x{edge.Count}").Order(StringComparer.Ordinal),
+            graph["edges"]!.AsArray().Select(edge => $"{edge!["from"]}>{edge["to"]}x{edge["count"]}").Order(StringComparer.Ordinal));
+        var funnel = await _owner.GetJsonAsync($"{_workspace}/analytics/funnel?steps=register request,decide,pay compensation&window=30d");
+        Assert.Equal([6L, 6, 3], funnel["steps"]!.AsArray().Select(step => step!["count"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task ImportBadCsv_Fails_StoresNothing_AndRecordsTheFailedImport()
+    {
+        var csv = "case:concept:name,concept:name,time:timestamp\n1,a,2026-01-01 10:00:00\n2,b\n"u8.ToArray();
+
+        var body = await Session.ExpectProblemAsync(await ImportAsync(csv, "fileName=bad.csv"), HttpStatusCode.BadRequest, "import.bad-row");
+
+        Assert.Contains("Line 3", body["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, (await _owner.GetJsonAsync($"{_workspace}/analytics/variants"))["cases"]!.GetValue<long>());
+        var imports = (await _owner.GetJsonAsync($"{_workspace}/events/imports")).AsArray();
+        Assert.Equal(("failed", "import.bad-row"), (imports[0]!["status"]!.GetValue<string>(), imports[0]!["errorCode"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task ImportBadCsvWithSkip_StoresTheGoodRows_AndListsTheBadOnes()
+    {
+        var csv = "case:concept:name,concept:name,time:timestamp\n1,a,2026-01-01 10:00:00\n2,b\n1,c,2026-01-01 11:00:00\n"u8.ToArray();
+
+        var response = await ImportAsync(csv, "fileName=bad.csv&onError=skip");
+
+        await _owner.ExpectAsync(response, HttpStatusCode.Created);
+        var import = await Session.ReadAsync(response);
+        Assert.Equal((2L, 1L), (import["imported"]!.GetValue<long>(), import["badRowCount"]!.GetValue<long>()));
+        Assert.Equal(3, import["badRows"]![0]!["line"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task ImportNdjsonTwice_DeduplicatesByMessageId()
+    {
+        var lines = Encoding.UTF8.GetBytes(string.Join('\n',
+            """{"type":"track","userId":"u1","event":"Viewed","timestamp":"2026-01-01T10:00:00Z","messageId":"m1"}""",
+            """{"type":"track","userId":"u1","event":"Bought","timestamp":"2026-01-01T10:05:00Z","messageId":"m2"}"""));
+
+        var first = await Session.ReadAsync(await ImportAsync(lines, "fileName=a.ndjson"));
+        var second = await Session.ReadAsync(await ImportAsync(lines, "fileName=a.ndjson"));
+
+        Assert.Equal((2L, 0L), (first["imported"]!.GetValue<long>(), first["duplicates"]!.GetValue<long>()));
+        Assert.Equal((0L, 2L), (second["imported"]!.GetValue<long>(), second["duplicates"]!.GetValue<long>()));
+        Assert.Equal(2, (await _owner.GetJsonAsync($"{_workspace}/analytics/dfg"))["events"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task UnknownFormat_Is400()
+    {
+        await Session.ExpectProblemAsync(await ImportAsync("x"u8.ToArray(), "fileName=data.parquet"), HttpStatusCode.BadRequest, "import.unknown-format");
+    }
+
+    [Theory]
+    [InlineData("/analytics/funnel", "steps")]
+    [InlineData("/analytics/funnel?steps=a,b&window=forever", "window")]
+    [InlineData("/analytics/funnel?steps=a,b&mode=sideways", "mode")]
+    [InlineData("/analytics/retention?startEvent=a&returnEvent=b&timeZone=Mars/Olympus", "timeZone")]
+    public async Task BadAnalyticsParameters_Are400NamingTheParameter(string path, string parameter)
+    {
+        var body = await Session.ExpectProblemAsync(await _owner.GetAsync(_workspace + path), HttpStatusCode.BadRequest, "validation.failed");
+
+        Assert.NotNull(body["errors"]![parameter]);
+    }
+
+    [Fact]
+    public async Task PathsAndRetention_AnswerWithTheirShapes()
+    {
+        await _owner.ExpectAsync(await ImportAsync(File.ReadAllBytes(SharedData.File("running-example.xes")), "fileName=running-example.xes"), HttpStatusCode.Created);
+
+        var paths = await _owner.GetJsonAsync($"{_workspace}/analytics/paths?session=off&steps=3");
+        var retention = await _owner.GetJsonAsync($"{_workspace}/analytics/retention?startEvent=register request&returnEvent=decide&period=week&periods=4");
+
+        Assert.Equal(6, paths["sessions"]!.GetValue<long>());
+        Assert.Equal(6, paths["links"]!.AsArray().Where(link => (int)link!["step"]! == 1).Sum(link => (long)link!["value"]!));
+        Assert.Equal(6, retention["cohorts"]!.AsArray().Sum(cohort => (long)cohort!["size"]!));
+        Assert.IsType<JsonArray>(retention["cohorts"]![0]!["retained"]);
+    }
+}
