@@ -1,0 +1,61 @@
+using Waymark.Analytics.EventLogs;
+
+namespace Waymark.Analytics.Funnels;
+
+/// <summary>A funnel split by a customer property: counts per value, the most frequent values first.</summary>
+public static class FunnelBreakdown
+{
+    /// <summary>The value for customers without the property.</summary>
+    public const string None = "(none)";
+
+    /// <summary>The value that holds all values beyond the top ones.</summary>
+    public const string Other = "Other";
+
+    /// <summary>Cumulative step counts per value of customer property <paramref name="property"/>, for the
+    /// <paramref name="top"/> values with the most customers entering the funnel (ties by value, ordinal); the other
+    /// values are added up as <see cref="Other"/>. Excluded customers count nowhere.</summary>
+    public static IReadOnlyList<(string Value, IReadOnlyList<long> Counts)> By(EventLog log, FunnelReport report, string property, int top = 10)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(report);
+        var steps = report.Steps.Count;
+        var byValue = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        for (var customer = 0; customer < log.CustomerCount; customer++)
+        {
+            var reached = report.CustomerSteps[customer];
+            if (reached < 0)
+            {
+                continue;
+            }
+
+            var value = log.CustomerProperties[customer] is { } properties && properties.TryGetValue(property, out var found) ? found : None;
+            if (!byValue.TryGetValue(value, out var counts))
+            {
+                byValue[value] = counts = new long[steps];
+            }
+
+            for (var k = 0; k <= reached; k++)
+            {
+                counts[k]++;
+            }
+        }
+
+        var ordered = byValue.OrderByDescending(pair => pair.Value[0]).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+        var result = ordered.Take(top).Select(pair => (pair.Key, (IReadOnlyList<long>)pair.Value)).ToList();
+        if (ordered.Count > top)
+        {
+            var other = new long[steps];
+            foreach (var (_, counts) in ordered.Skip(top))
+            {
+                for (var k = 0; k < steps; k++)
+                {
+                    other[k] += counts[k];
+                }
+            }
+
+            result.Add((Other, other));
+        }
+
+        return result;
+    }
+}
