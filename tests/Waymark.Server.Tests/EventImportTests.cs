@@ -103,12 +103,32 @@ public sealed class EventImportTests : IAsyncLifetime
     [InlineData("/analytics/funnel", "steps")]
     [InlineData("/analytics/funnel?steps=a,b&window=forever", "window")]
     [InlineData("/analytics/funnel?steps=a,b&mode=sideways", "mode")]
+    [InlineData("/analytics/funnel?steps=a,b&mode=7", "mode")]
     [InlineData("/analytics/retention?startEvent=a&returnEvent=b&timeZone=Mars/Olympus", "timeZone")]
     public async Task BadAnalyticsParameters_Are400NamingTheParameter(string path, string parameter)
     {
         var body = await Session.ExpectProblemAsync(await _owner.GetAsync(_workspace + path), HttpStatusCode.BadRequest, "validation.failed");
 
         Assert.NotNull(body["errors"]![parameter]);
+    }
+
+    [Fact]
+    public async Task FunnelBreakdownAndDrillDown_ByCustomerProperty()
+    {
+        await _owner.ExpectAsync(await ImportAsync(File.ReadAllBytes(SharedData.File("receipt.csv")), "fileName=receipt.csv"), HttpStatusCode.Created);
+        const string funnel = "steps=Confirmation of receipt&steps=T02 Check confirmation of receipt&window=30d";
+
+        var report = await _owner.GetJsonAsync($"{_workspace}/analytics/funnel?{funnel}&breakdown=channel&top=2");
+        var customers = await _owner.GetJsonAsync($"{_workspace}/analytics/funnel/customers?{funnel}&step=2&limit=5");
+
+        var counts = report["steps"]!.AsArray().Select(step => step!["count"]!.GetValue<long>()).ToList();
+        var rows = report["breakdown"]!.AsArray();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal("Other", rows[2]!["value"]!.GetValue<string>());
+        Assert.Equal(counts[0], rows.Sum(row => row!["counts"]![0]!.GetValue<long>()));
+        Assert.Equal(counts[1], customers["total"]!.GetValue<long>());
+        Assert.Equal(5, customers["customers"]!.AsArray().Count);
+        Assert.Null((await _owner.GetJsonAsync($"{_workspace}/analytics/funnel?{funnel}"))["breakdown"]);
     }
 
     [Fact]

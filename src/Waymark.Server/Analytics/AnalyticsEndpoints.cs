@@ -17,7 +17,16 @@ namespace Waymark.Server.Analytics;
 /// <summary>Analytics over a workspace's imported events, with the same JSON shapes as <c>waymark analyze</c>.</summary>
 internal static class AnalyticsEndpoints
 {
-    public sealed record FunnelResponse(IReadOnlyList<FunnelStepResult> Steps);
+    public sealed record FunnelResponse(IReadOnlyList<FunnelStepResult> Steps)
+    {
+        /// <summary>Per value of the breakdown property, when one was asked for: cumulative counts per step.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<BreakdownRow>? Breakdown { get; init; }
+    }
+
+    public sealed record BreakdownRow(string Value, IReadOnlyList<long> Counts);
+
+    public sealed record CustomersResponse(int Step, long Total, IReadOnlyList<string> Customers);
 
     public static void MapAnalyticsEndpoints(this RouteGroupBuilder workspace)
     {
@@ -31,53 +40,38 @@ internal static class AnalyticsEndpoints
             return Results.Ok(limit is > 0 ? report with { Variants = report.Variants.Take(limit.Value).ToList() } : report);
         }).Viewer();
 
-        analytics.MapGet("/funnel", async (Guid workspaceId, WorkspaceEventIndex index, string[]? steps, string? window, string? mode, string[]? exclude) =>
+        analytics.MapGet("/funnel", async (Guid workspaceId, WorkspaceEventIndex index, string[]? steps, string? window, string? mode, string[]? exclude, string? breakdown, int? top) =>
         {
-            var problems = new Dictionary<string, string[]>();
-            var names = (steps ?? []).SelectMany(step => step.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
-            if (names.Count == 0)
+            var parsed = ParseFunnel(steps, window, mode, exclude);
+            if (!parsed.IsSuccess)
             {
-                problems["steps"] = ["Give the steps: steps=A&steps=B or steps=A,B."];
-            }
-
-            var length = window is null ? FunnelDefinition.DefaultWindow : Durations.Parse(window);
-            if (length is null)
-            {
-                problems["window"] = ["A window is a positive number and s, m, h or d (14d)."];
-            }
-
-            FunnelMode parsedMode = FunnelMode.Ordered;
-            if (mode is not null && !Enum.TryParse(mode, ignoreCase: true, out parsedMode))
-            {
-                problems["mode"] = ["mode is ordered, strict or any."];
-            }
-
-            var exclusions = new List<FunnelExclusion>();
-            foreach (var text in exclude ?? [])
-            {
-                var parts = text.Split(':');
-                if (parts.Length == 3 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var fromStep) && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var toStep) && fromStep >= 1 && toStep > fromStep && toStep <= names.Count)
-                {
-                    exclusions.Add(new FunnelExclusion(parts[0], fromStep - 1, toStep - 1));
-                }
-                else
-                {
-                    problems["exclude"] = [$"'{text}' is not ACTIVITY:FROM:TO with 1-based steps, FROM < TO <= {names.Count}."];
-                }
-            }
-
-            if (parsedMode == FunnelMode.Any && exclusions.Count > 0)
-            {
-                problems["exclude"] = ["Exclusions are not supported in any-order funnels."];
-            }
-
-            if (problems.Count > 0)
-            {
-                return ProblemResults.For(Error.Invalid(problems));
+                return ProblemResults.For(parsed.Error);
             }
 
             var log = await index.GetAsync(new WorkspaceId(workspaceId));
-            return Results.Ok(new FunnelResponse(FunnelAnalyzer.Analyze(log, new FunnelDefinition(names, length!.Value, parsedMode) { Exclusions = exclusions }).Steps));
+            var report = FunnelAnalyzer.Analyze(log, parsed.Value);
+            return Results.Ok(new FunnelResponse(report.Steps)
+            {
+                Breakdown = breakdown is null ? null : FunnelBreakdown.By(log, report, breakdown, top is > 0 ? top.Value : 10).Select(row => new BreakdownRow(row.Value, row.Counts)).ToList(),
+            });
+        }).Viewer();
+
+        analytics.MapGet("/funnel/customers", async (Guid workspaceId, WorkspaceEventIndex index, string[]? steps, string? window, string? mode, string[]? exclude, int? step, int? offset, int? limit) =>
+        {
+            var parsed = ParseFunnel(steps, window, mode, exclude);
+            if (!parsed.IsSuccess)
+            {
+                return ProblemResults.For(parsed.Error);
+            }
+
+            if (step is null || step < 1 || step > parsed.Value.Steps.Count || offset is < 0 || limit is < 1 or > 10_000)
+            {
+                return ProblemResults.For(Error.Invalid("step", $"step is from 1 to {parsed.Value.Steps.Count}; offset ≥ 0; limit from 1 to 10000."));
+            }
+
+            var log = await index.GetAsync(new WorkspaceId(workspaceId));
+            var at = FunnelAnalyzer.Analyze(log, parsed.Value).CustomersAt(step.Value - 1).ToList();
+            return Results.Ok(new CustomersResponse(step.Value, at.Count, at.Skip(offset ?? 0).Take(limit ?? 100).Select(customer => log.Customers[customer]).ToList()));
         }).Viewer();
 
         analytics.MapGet("/paths", async (Guid workspaceId, WorkspaceEventIndex index, int? steps, int? top, string? session, bool? collapse, string? startAt, string? endAt) =>
@@ -101,7 +95,7 @@ internal static class AnalyticsEndpoints
             }
 
             RetentionPeriod parsedPeriod = RetentionPeriod.Week;
-            if (period is not null && !Enum.TryParse(period, ignoreCase: true, out parsedPeriod))
+            if (period is not null && (!Enum.TryParse(period, ignoreCase: true, out parsedPeriod) || !Enum.IsDefined(parsedPeriod) || char.IsAsciiDigit(period[0])))
             {
                 problems["period"] = ["period is day, week or month."];
             }
@@ -125,5 +119,48 @@ internal static class AnalyticsEndpoints
             var definition = new RetentionDefinition(startEvent!, returnEvent!, parsedPeriod, zone, periods ?? 8, mode == "on-or-after");
             return Results.Ok(RetentionAnalyzer.Analyze(await index.GetAsync(new WorkspaceId(workspaceId)), definition));
         }).Viewer();
+    }
+
+    private static Result<FunnelDefinition> ParseFunnel(string[]? steps, string? window, string? mode, string[]? exclude)
+    {
+        var problems = new Dictionary<string, string[]>();
+        var names = (steps ?? []).SelectMany(step => step.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        if (names.Count == 0)
+        {
+            problems["steps"] = ["Give the steps: steps=A&steps=B or steps=A,B."];
+        }
+
+        var length = window is null ? FunnelDefinition.DefaultWindow : Durations.Parse(window);
+        if (length is null)
+        {
+            problems["window"] = ["A window is a positive number and s, m, h or d (14d)."];
+        }
+
+        FunnelMode parsedMode = FunnelMode.Ordered;
+        if (mode is not null && (!Enum.TryParse(mode, ignoreCase: true, out parsedMode) || !Enum.IsDefined(parsedMode) || char.IsAsciiDigit(mode[0])))
+        {
+            problems["mode"] = ["mode is ordered, strict or any."];
+        }
+
+        var exclusions = new List<FunnelExclusion>();
+        foreach (var text in exclude ?? [])
+        {
+            var parts = text.Split(':');
+            if (parts.Length == 3 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var fromStep) && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var toStep) && fromStep >= 1 && toStep > fromStep && toStep <= names.Count)
+            {
+                exclusions.Add(new FunnelExclusion(parts[0], fromStep - 1, toStep - 1));
+            }
+            else
+            {
+                problems["exclude"] = [$"'{text}' is not ACTIVITY:FROM:TO with 1-based steps, FROM < TO <= {names.Count}."];
+            }
+        }
+
+        if (parsedMode == FunnelMode.Any && exclusions.Count > 0)
+        {
+            problems["exclude"] = ["Exclusions are not supported in any-order funnels."];
+        }
+
+        return problems.Count > 0 ? Error.Invalid(problems) : new FunnelDefinition(names, length!.Value, parsedMode) { Exclusions = exclusions };
     }
 }
