@@ -83,6 +83,14 @@ public sealed class RelationalEventStore(SqlDialect dialect) : IEventStore
     }
 
     /// <inheritdoc />
+    public async Task<long> LastSequenceAsync(WorkspaceId workspaceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, "SELECT COALESCE(MAX(sequence), 0) FROM events WHERE workspace_id = @w", ("w", dialect.Id(workspaceId.Value)));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
     public async Task SaveImportAsync(EventImport import, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(import);

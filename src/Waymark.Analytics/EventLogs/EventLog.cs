@@ -28,6 +28,30 @@ public sealed class EventLog
         CustomerProperties = customerProperties;
     }
 
+    /// <summary>Rebuilds a log from its columns (a snapshot), checking their shape.</summary>
+    /// <exception cref="ArgumentException">The columns are inconsistent: lengths differ, offsets are not ascending from
+    /// 0 to the event count, or an index points outside its dictionary.</exception>
+    public static EventLog FromColumns(
+        string[] customers, string[] activities, string[] channels, int[] customerStart, int[] activity, int[] channel, long[] timestamp,
+        IReadOnlyList<IReadOnlyDictionary<string, string>?> customerProperties)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(activities);
+        ArgumentNullException.ThrowIfNull(channels);
+        ArgumentNullException.ThrowIfNull(customerStart);
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(timestamp);
+        ArgumentNullException.ThrowIfNull(customerProperties);
+        var consistent = customerStart.Length == customers.Length + 1 && customerStart[0] == 0 && customerStart[^1] == activity.Length
+            && channel.Length == activity.Length && timestamp.Length == activity.Length && customerProperties.Count == customers.Length
+            && customerStart.Zip(customerStart.Skip(1)).All(pair => pair.First <= pair.Second)
+            && activity.All(index => index >= 0 && index < activities.Length) && channel.All(index => index >= -1 && index < channels.Length);
+        return consistent
+            ? new EventLog(customers, activities, channels, customerStart, activity, channel, timestamp, customerProperties)
+            : throw new ArgumentException("The columns do not form an event log.");
+    }
+
     private (int From, int To)[]? _chunks;
 
     /// <summary>Customer chunks for parallel passes, computed once (the log is immutable).</summary>

@@ -12,6 +12,9 @@ public interface IEventStore
     /// <summary>Streams the workspace's events in source order, then its customers' properties.</summary>
     Task ReadAsync(WorkspaceId workspaceId, Action<RecordedEvent> onEvent, Action<string, IReadOnlyDictionary<string, string>> onCustomer, CancellationToken cancellationToken);
 
+    /// <summary>The sequence of the workspace's last stored event; 0 when it has none.</summary>
+    Task<long> LastSequenceAsync(WorkspaceId workspaceId, CancellationToken cancellationToken);
+
     /// <summary>Records an import (succeeded or failed).</summary>
     Task SaveImportAsync(EventImport import, CancellationToken cancellationToken);
 
