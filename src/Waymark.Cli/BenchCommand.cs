@@ -68,6 +68,7 @@ internal static class BenchCommand
                 Measure("funnel, 5 steps, strict", repeat, () => FunnelAnalyzer.Analyze(log, funnelDefinition with { Mode = FunnelMode.Strict })),
                 Measure("directly-follows graph", repeat, () => DirectlyFollowsAnalyzer.Analyze(log)),
                 Measure("variants", repeat, () => VariantsAnalyzer.Analyze(log)),
+                Measure("paths, 5 steps, 30 min sessions", repeat, () => Waymark.Analytics.Paths.PathsAnalyzer.Analyze(log, new Waymark.Analytics.Paths.PathDefinition())),
             };
 
             if (parse.GetValue(peers))

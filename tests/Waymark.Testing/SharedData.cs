@@ -3,9 +3,16 @@ namespace Waymark.Testing;
 /// <summary>The real event logs in ../shared/data beside the repository (see its README).</summary>
 public static class SharedData
 {
-    /// <summary>The full path of a file in the shared data folder; fails when the folder is missing.</summary>
+    /// <summary>The full path of a file in the shared data folder (WAYMARK_SHARED_DATA, else ../shared/data beside
+    /// the repository); fails when it is missing, because a skipped oracle test would prove nothing.</summary>
     public static string File(string name)
     {
+        if (Environment.GetEnvironmentVariable("WAYMARK_SHARED_DATA") is { Length: > 0 } folder)
+        {
+            var configured = Path.Combine(folder, name);
+            return System.IO.File.Exists(configured) ? configured : throw new FileNotFoundException($"{configured} is missing (WAYMARK_SHARED_DATA is set).", configured);
+        }
+
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (System.IO.File.Exists(Path.Combine(directory.FullName, "Waymark.slnx")))
