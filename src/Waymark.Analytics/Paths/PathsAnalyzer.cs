@@ -21,83 +21,105 @@ public static class PathsAnalyzer
             throw new ArgumentException("Paths need at least 2 steps and 1 target per step.", nameof(definition));
         }
 
+        if (log.Activities.Count >= Mask)
+        {
+            throw new ArgumentException($"Paths handle at most {Mask - 1:N0} distinct activities.", nameof(log));
+        }
+
+        var chunks = log.Chunks;
+        var partial = new (Dictionary<long, long> Counts, long Sessions)[chunks.Length];
+        Parallel.For(0, chunks.Length, chunk => partial[chunk] = CountChunk(log, definition, chunks[chunk]));
         var counts = new Dictionary<(int Step, string Source, string Target), long>();
         long sessions = 0;
-        var gap = definition.SessionGap is { } length ? (long)length.TotalMilliseconds : long.MaxValue;
-        var session = new List<string>();
-        for (var customer = 0; customer < log.CustomerCount; customer++)
+        foreach (var (chunkCounts, chunkSessions) in partial)
         {
-            var from = log.CustomerStartArray[customer];
-            var to = log.CustomerStartArray[customer + 1];
-            for (var i = from; i < to; i++)
+            sessions += chunkSessions;
+            foreach (var (key, value) in chunkCounts)
             {
-                if (i > from && log.TimestampArray[i] - log.TimestampArray[i - 1] >= gap)
-                {
-                    sessions += Count(session, definition, counts);
-                    session.Clear();
-                }
-
-                session.Add(log.Activities[log.ActivityArray[i]]);
+                var decoded = ((int)(key >> 42), Name(log, (int)((key >> 21) & Mask) - 1), Name(log, (int)(key & Mask) - 1));
+                counts[decoded] = counts.GetValueOrDefault(decoded) + value;
             }
-
-            sessions += Count(session, definition, counts);
-            session.Clear();
         }
 
         return new PathsReport(sessions, Fold(counts, definition.TopPerStep));
     }
 
-    private static int Count(List<string> events, PathDefinition definition, Dictionary<(int, string, string), long> counts)
+    private const long Mask = (1L << 21) - 1;
+
+    private const int DropOffIndex = -1;
+
+    private static string Name(EventLog log, int activity) => activity == DropOffIndex ? PathsReport.DropOff : log.Activities[activity];
+
+    /// <summary>Counts one chunk's transitions, keyed by step (bits 42+), source + 1 and target + 1 (21 bits each; 0 is the drop-off).</summary>
+    private static (Dictionary<long, long> Counts, long Sessions) CountChunk(EventLog log, PathDefinition definition, (int From, int To) customers)
     {
-        if (events.Count == 0)
+        var counts = new Dictionary<long, long>();
+        long sessions = 0;
+        var gap = definition.SessionGap is { } length ? (long)length.TotalMilliseconds : long.MaxValue;
+        var start = definition.StartAt is null ? -2 : log.ActivityIndex(definition.StartAt);
+        var end = definition.EndAt is null ? -2 : log.ActivityIndex(definition.EndAt);
+        var activity = log.ActivityArray;
+        var timestamp = log.TimestampArray;
+        var session = new List<int>();
+        for (var customer = customers.From; customer < customers.To; customer++)
+        {
+            var from = log.CustomerStartArray[customer];
+            var to = log.CustomerStartArray[customer + 1];
+            for (var i = from; i < to; i++)
+            {
+                if (i > from && timestamp[i] - timestamp[i - 1] >= gap)
+                {
+                    sessions += Count(session, definition, start, end, counts);
+                    session.Clear();
+                }
+
+                if (!definition.CollapseRepeats || session.Count == 0 || session[^1] != activity[i])
+                {
+                    session.Add(activity[i]);
+                }
+            }
+
+            sessions += Count(session, definition, start, end, counts);
+            session.Clear();
+        }
+
+        return (counts, sessions);
+    }
+
+    // start and end: the start-at / end-at activity, −1 when no event has it (every session is left out), −2 for none.
+    private static int Count(List<int> session, PathDefinition definition, int start, int end, Dictionary<long, long> counts)
+    {
+        if (session.Count == 0 || start == -1 || end == -1)
         {
             return 0;
         }
 
-        IReadOnlyList<string> path = definition.CollapseRepeats ? PathTransforms.Exposure(events) : events;
-        if (definition.StartAt is { } start)
+        var first = start == -2 ? 0 : session.IndexOf(start);
+        if (first < 0)
         {
-            var index = IndexOf(path, start);
-            if (index < 0)
+            return 0;
+        }
+
+        var last = session.Count - 1;
+        if (end != -2)
+        {
+            last = session.IndexOf(end, first);
+            if (last < 0)
             {
                 return 0;
             }
-
-            path = path.Skip(index).ToList();
         }
 
-        if (definition.EndAt is { } end)
+        var positions = Math.Min(definition.MaxSteps, last - first + 2);
+        for (var k = 1; k < positions; k++)
         {
-            var index = IndexOf(path, end);
-            if (index < 0)
-            {
-                return 0;
-            }
-
-            path = path.Take(index + 1).ToList();
-        }
-
-        var positions = path.Append(PathsReport.DropOff).Take(definition.MaxSteps).ToList();
-        for (var i = 1; i < positions.Count; i++)
-        {
-            var key = (i, positions[i - 1], positions[i]);
+            var source = session[first + k - 1] + 1;
+            var target = first + k <= last ? session[first + k] + 1 : 0;
+            var key = ((long)k << 42) | ((long)source << 21) | (long)target;
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 
         return 1;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> path, string item)
-    {
-        for (var i = 0; i < path.Count; i++)
-        {
-            if (string.Equals(path[i], item, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static List<PathLink> Fold(Dictionary<(int Step, string Source, string Target), long> counts, int top)
