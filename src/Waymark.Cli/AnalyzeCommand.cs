@@ -78,8 +78,10 @@ internal static class AnalyzeCommand
         var window = new Option<string>("--window") { Description = "Conversion window: a number and s, m, h or d.", DefaultValueFactory = _ => "14d" };
         var mode = new Option<string>("--mode") { Description = "ordered, strict or any.", DefaultValueFactory = _ => "ordered" };
         var exclude = new Option<string[]>("--exclude") { Description = "ACTIVITY:FROM:TO — exclude customers who do ACTIVITY between 1-based steps FROM and TO." };
+        var breakdown = new Option<string?>("--breakdown") { Description = "A customer property (case attribute without 'case:') to split the counts by." };
+        var top = new Option<int>("--top") { Description = "Breakdown values shown; the rest are added up as Other.", DefaultValueFactory = _ => 10 };
         mode.AcceptOnlyFromAmong("ordered", "strict", "any");
-        var command = new Command("funnel", "Conversion through ordered steps (PostHog semantics).") { steps, step, window, mode, exclude };
+        var command = new Command("funnel", "Conversion through ordered steps (PostHog semantics).") { steps, step, window, mode, exclude, breakdown, top };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -107,7 +109,15 @@ internal static class AnalyzeCommand
             }
 
             var definition = new FunnelDefinition(names, length, Enum.Parse<FunnelMode>(parse.GetValue(mode)!, ignoreCase: true)) { Exclusions = exclusions };
-            return await RunAsync(parse, options, log => new FunnelOutput(FunnelAnalyzer.Analyze(log, definition).Steps), PrintFunnel, cancellationToken);
+            var property = parse.GetValue(breakdown);
+            return await RunAsync(parse, options, log =>
+            {
+                var report = FunnelAnalyzer.Analyze(log, definition);
+                return new FunnelOutput(report.Steps)
+                {
+                    Breakdown = property is null ? null : FunnelBreakdown.By(log, report, property, Math.Max(1, parse.GetValue(top))).Select(row => new BreakdownRow(row.Value, row.Counts)).ToList(),
+                };
+            }, PrintFunnel, cancellationToken);
         });
         return command;
     }
@@ -193,7 +203,13 @@ internal static class AnalyzeCommand
         }
     }
 
-    private sealed record FunnelOutput(IReadOnlyList<FunnelStepResult> Steps);
+    private sealed record FunnelOutput(IReadOnlyList<FunnelStepResult> Steps)
+    {
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<BreakdownRow>? Breakdown { get; init; }
+    }
+
+    private sealed record BreakdownRow(string Value, IReadOnlyList<long> Counts);
 
     private static async Task<int> RunAsync<T>(ParseResult parse, LogOptions options, Func<EventLog, T> analyze, Action<T> print, CancellationToken cancellationToken)
     {
@@ -291,6 +307,21 @@ internal static class AnalyzeCommand
     }
 
     private static void PrintFunnel(FunnelOutput funnel)
+    {
+        PrintSteps(funnel);
+        if (funnel.Breakdown is { } rows)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"{"breakdown",-40} " + string.Join(" ", funnel.Steps.Select((_, k) => $"{"step " + (k + 1).ToString(CultureInfo.InvariantCulture),10}")) + "  overall");
+            foreach (var row in rows)
+            {
+                var overall = row.Counts[0] == 0 ? "—" : ((double)row.Counts[^1] / row.Counts[0]).ToString("P1", CultureInfo.InvariantCulture);
+                Console.WriteLine($"{Truncate(row.Value, 40),-40} " + string.Join(" ", row.Counts.Select(count => $"{count,10:N0}")) + $"  {overall}");
+            }
+        }
+    }
+
+    private static void PrintSteps(FunnelOutput funnel)
     {
         Console.WriteLine($"{"step",-40} {"count",10} {"overall",8} {"of prev",8} {"drop-off",9} {"mean",12} {"median",12}");
         foreach (var step in funnel.Steps)

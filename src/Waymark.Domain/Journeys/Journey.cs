@@ -51,7 +51,8 @@ public sealed partial record Journey
     /// <summary>The lanes, top to bottom.</summary>
     public IReadOnlyList<Lane> Lanes { get; init; } = [];
 
-    /// <summary>The cards, in no particular order; each is placed by its lane and touchpoints.</summary>
+    /// <summary>The cards. Each is placed by its lane and touchpoints; cards that share a lane and first touchpoint
+    /// (a cell) are shown top to bottom in the order of this list.</summary>
     public IReadOnlyList<Card> Cards { get; init; } = [];
 
     /// <summary>The journey's pain points.</summary>

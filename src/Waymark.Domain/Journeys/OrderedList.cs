@@ -50,7 +50,7 @@ internal static class OrderedList
         throw new InvalidOperationException("The caller checked that the item exists.");
     }
 
-    private static Error OutOfRange(int position, int max) =>
+    public static Error OutOfRange(int position, int max) =>
         new("position.out-of-range", $"Position {position} is outside 0 to {max}.", ErrorKind.Validation)
         {
             Fields = new Dictionary<string, string[]> { ["position"] = [$"Must be from 0 to {max}."] },

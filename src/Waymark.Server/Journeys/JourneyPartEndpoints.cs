@@ -72,6 +72,8 @@ internal static class JourneyPartEndpoints
             JourneyEdits.ApplyAsync(workspaceId, journeyId, command, context, current => current.UpdateCard(ToCard(new CardId(cardId), request)), cancellationToken)).Editor();
         journey.MapPost("/cards/{cardId:guid}/move", (Guid workspaceId, Guid journeyId, Guid cardId, CardMoveRequest request, EditJourneyCommand command, HttpContext context, CancellationToken cancellationToken) =>
             JourneyEdits.ApplyAsync(workspaceId, journeyId, command, context, current => current.MoveCard(new CardId(cardId), request.LaneId, request.TouchpointIds), cancellationToken)).Editor();
+        journey.MapPost("/cards/{cardId:guid}/reorder", (Guid workspaceId, Guid journeyId, Guid cardId, PositionRequest request, EditJourneyCommand command, HttpContext context, CancellationToken cancellationToken) =>
+            JourneyEdits.ApplyAsync(workspaceId, journeyId, command, context, current => current.ReorderCard(new CardId(cardId), request.Position), cancellationToken)).Editor();
         journey.MapDelete("/cards/{cardId:guid}", (Guid workspaceId, Guid journeyId, Guid cardId, EditJourneyCommand command, HttpContext context, CancellationToken cancellationToken) =>
             JourneyEdits.ApplyAsync(workspaceId, journeyId, command, context, current => current.RemoveCard(new CardId(cardId)), cancellationToken)).Editor();
     }

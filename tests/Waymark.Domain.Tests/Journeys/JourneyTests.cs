@@ -130,6 +130,22 @@ public sealed class JourneyTests
     }
 
     [Fact]
+    public void ReorderCard_WithinItsCell_KeepsOtherCellsInPlace()
+    {
+        var (journey, touchpoints, lane) = ThreeTouchpoints();
+        Card Make(string text, int at) => new() { Id = CardId.New(), LaneId = lane.Id, TouchpointIds = [touchpoints[at].Id], Text = text };
+        var (first, elsewhere, second, third) = (Make("first", 0), Make("elsewhere", 1), Make("second", 0), Make("third", 0));
+        journey = journey.AddCard(first).Then(next => next.AddCard(elsewhere)).Then(next => next.AddCard(second)).Then(next => next.AddCard(third)).Value;
+
+        var reordered = journey.ReorderCard(third.Id, 0).Value;
+
+        Assert.Equal(["third", "first", "second"], reordered.Cards.Where(card => card.TouchpointIds[0] == touchpoints[0].Id).Select(card => card.Text));
+        Assert.Equal(["third", "first", "elsewhere", "second"], reordered.Cards.Select(card => card.Text));
+        Assert.Equal("position.out-of-range", journey.ReorderCard(third.Id, 3).Error?.Code);
+        Assert.Equal(["second", "third", "first"], journey.ReorderCard(first.Id, 2).Value.Cards.Where(card => card.Text != "elsewhere").Select(card => card.Text));
+    }
+
+    [Fact]
     public void DetachPersona_RemovesItsEmotionScores()
     {
         var (journey, touchpoints, _) = ThreeTouchpoints();
