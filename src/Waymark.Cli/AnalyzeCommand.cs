@@ -115,7 +115,7 @@ internal static class AnalyzeCommand
                 var report = FunnelAnalyzer.Analyze(log, definition);
                 return new FunnelOutput(report.Steps)
                 {
-                    Breakdown = property is null ? null : FunnelBreakdown.By(log, report, property, Math.Max(1, parse.GetValue(top))).Select(row => new BreakdownRow(row.Value, row.Counts)).ToList(),
+                    Breakdown = property is null ? null : FunnelBreakdown.By(log, report, property, Math.Max(1, parse.GetValue(top))).ToList(),
                 };
             }, PrintFunnel, cancellationToken);
         });
@@ -206,10 +206,8 @@ internal static class AnalyzeCommand
     private sealed record FunnelOutput(IReadOnlyList<FunnelStepResult> Steps)
     {
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        public IReadOnlyList<BreakdownRow>? Breakdown { get; init; }
+        public IReadOnlyList<FunnelBreakdownRow>? Breakdown { get; init; }
     }
-
-    private sealed record BreakdownRow(string Value, IReadOnlyList<long> Counts);
 
     private static async Task<int> RunAsync<T>(ParseResult parse, LogOptions options, Func<EventLog, T> analyze, Action<T> print, CancellationToken cancellationToken)
     {
@@ -312,11 +310,11 @@ internal static class AnalyzeCommand
         if (funnel.Breakdown is { } rows)
         {
             Console.WriteLine();
-            Console.WriteLine($"{"breakdown",-40} " + string.Join(" ", funnel.Steps.Select((_, k) => $"{"step " + (k + 1).ToString(CultureInfo.InvariantCulture),10}")) + "  overall");
+            Console.WriteLine($"{"breakdown",-40} " + string.Join(" ", funnel.Steps.Select((_, k) => $"{"step " + (k + 1).ToString(CultureInfo.InvariantCulture),10}")) + "  overall  difference");
             foreach (var row in rows)
             {
-                var overall = row.Counts[0] == 0 ? "—" : ((double)row.Counts[^1] / row.Counts[0]).ToString("P1", CultureInfo.InvariantCulture);
-                Console.WriteLine($"{Truncate(row.Value, 40),-40} " + string.Join(" ", row.Counts.Select(count => $"{count,10:N0}")) + $"  {overall}");
+                var significance = row.PValue is { } p ? p.ToString("F4", CultureInfo.InvariantCulture) : "—";
+                Console.WriteLine($"{Truncate(row.Value, 40),-40} " + string.Join(" ", row.Counts.Select(count => $"{count,10:N0}")) + $"  {Percent(row.Conversion),7}  p vs rest {significance}");
             }
         }
     }

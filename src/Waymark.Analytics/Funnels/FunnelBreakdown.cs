@@ -11,10 +11,15 @@ public static class FunnelBreakdown
     /// <summary>The value that holds all values beyond the top ones.</summary>
     public const string Other = "Other";
 
-    /// <summary>Cumulative step counts per value of customer property <paramref name="property"/>, for the
-    /// <paramref name="top"/> values with the most customers entering the funnel (ties by value, ordinal); the other
-    /// values are added up as <see cref="Other"/>. Excluded customers count nowhere.</summary>
-    public static IReadOnlyList<(string Value, IReadOnlyList<long> Counts)> By(EventLog log, FunnelReport report, string property, int top = 10)
+    /// <summary>The breakdown property that means the channel of the customer's first event (first touch).</summary>
+    public const string FirstTouchChannel = "event:channel";
+
+    /// <summary>Cumulative step counts per value of customer property <paramref name="property"/> (or, for
+    /// <see cref="FirstTouchChannel"/>, the channel of the customer's first event), for the <paramref name="top"/>
+    /// values with the most customers entering the funnel (ties by value, ordinal); the other values are added up as
+    /// <see cref="Other"/>. Each row's conversion is compared with all other entering customers by a two-proportion
+    /// z-test. Excluded customers count nowhere.</summary>
+    public static IReadOnlyList<FunnelBreakdownRow> By(EventLog log, FunnelReport report, string property, int top = 10)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(report);
@@ -28,7 +33,9 @@ public static class FunnelBreakdown
                 continue;
             }
 
-            var value = log.CustomerProperties[customer] is { } properties && properties.TryGetValue(property, out var found) ? found : None;
+            var value = property == FirstTouchChannel
+                ? FirstChannel(log, customer) ?? None
+                : log.CustomerProperties[customer] is { } properties && properties.TryGetValue(property, out var found) ? found : None;
             if (!byValue.TryGetValue(value, out var counts))
             {
                 byValue[value] = counts = new long[steps];
@@ -41,7 +48,7 @@ public static class FunnelBreakdown
         }
 
         var ordered = byValue.OrderByDescending(pair => pair.Value[0]).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToList();
-        var result = ordered.Take(top).Select(pair => (pair.Key, (IReadOnlyList<long>)pair.Value)).ToList();
+        var rows = ordered.Take(top).Select(pair => (pair.Key, pair.Value)).ToList();
         if (ordered.Count > top)
         {
             var other = new long[steps];
@@ -53,9 +60,21 @@ public static class FunnelBreakdown
                 }
             }
 
-            result.Add((Other, other));
+            rows.Add((Other, other));
         }
 
-        return result;
+        var entered = rows.Sum(row => row.Value[0]);
+        var converted = rows.Sum(row => row.Value[^1]);
+        return rows.Select(row =>
+        {
+            var test = Segments.ProportionTest.Of(row.Value[^1], row.Value[0], converted - row.Value[^1], entered - row.Value[0]);
+            return new FunnelBreakdownRow(row.Key, row.Value, test.RateA, test.Z, test.PValue);
+        }).ToList();
+    }
+
+    private static string? FirstChannel(EventLog log, int customer)
+    {
+        var first = log.CustomerStartArray[customer];
+        return first < log.CustomerStartArray[customer + 1] && log.ChannelArray[first] >= 0 ? log.Channels[log.ChannelArray[first]] : null;
     }
 }

@@ -21,10 +21,8 @@ internal static class AnalyticsEndpoints
     {
         /// <summary>Per value of the breakdown property, when one was asked for: cumulative counts per step.</summary>
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public IReadOnlyList<BreakdownRow>? Breakdown { get; init; }
+        public IReadOnlyList<FunnelBreakdownRow>? Breakdown { get; init; }
     }
-
-    public sealed record BreakdownRow(string Value, IReadOnlyList<long> Counts);
 
     public sealed record CustomersResponse(int Step, long Total, IReadOnlyList<string> Customers);
 
@@ -52,7 +50,7 @@ internal static class AnalyticsEndpoints
             var report = FunnelAnalyzer.Analyze(log, parsed.Value);
             return Results.Ok(new FunnelResponse(report.Steps)
             {
-                Breakdown = breakdown is null ? null : FunnelBreakdown.By(log, report, breakdown, top is > 0 ? top.Value : 10).Select(row => new BreakdownRow(row.Value, row.Counts)).ToList(),
+                Breakdown = breakdown is null ? null : FunnelBreakdown.By(log, report, breakdown, top is > 0 ? top.Value : 10).ToList(),
             });
         }).Viewer();
 

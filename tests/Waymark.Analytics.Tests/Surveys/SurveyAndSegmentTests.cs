@@ -88,5 +88,24 @@ public sealed class SurveyAndSegmentTests
         Assert.Equal(3, two.Count);
         Assert.Equal(FunnelBreakdown.Other, two[^1].Value);
         Assert.Equal(report.Steps[0].Count, two.Sum(entry => entry.Counts[0]));
+        var internet = all.Single(entry => entry.Value == "Internet");
+        var rest = (report.Steps[1].Count - internet.Counts[1], report.Steps[0].Count - internet.Counts[0]);
+        Assert.Equal(ProportionTest.Of(internet.Counts[1], internet.Counts[0], rest.Item1, rest.Item2).PValue, internet.PValue);
+        Assert.Equal((double)internet.Counts[1] / internet.Counts[0], internet.Conversion);
+    }
+
+    [Fact]
+    public void FunnelBreakdown_FirstTouchChannel_UsesTheFirstEventsChannel()
+    {
+        var builder = new Analytics.EventLogs.EventLogBuilder();
+        builder.Add("a", "visit", 1000, "web");
+        builder.Add("a", "buy", 2000, "store");
+        builder.Add("b", "visit", 1000, "app");
+        var log = builder.Build();
+        var report = FunnelAnalyzer.Analyze(log, new FunnelDefinition(["visit", "buy"], TimeSpan.FromDays(1)));
+
+        var rows = FunnelBreakdown.By(log, report, FunnelBreakdown.FirstTouchChannel);
+
+        Assert.Equal([("app", 1L, 0L), ("web", 1L, 1L)], rows.Select(row => (row.Value, row.Counts[0], row.Counts[1])));
     }
 }
