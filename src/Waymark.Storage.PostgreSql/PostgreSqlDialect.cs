@@ -26,6 +26,54 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Binary COPY into a temporary table, then one INSERT … SELECT that skips known message ids.</summary>
+    public override async Task<long> InsertEventsAsync(DbConnection connection, DbTransaction transaction, object workspace, object import, long firstSequence, IReadOnlyList<Waymark.Application.Events.RecordedEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var npgsql = (NpgsqlConnection)connection;
+        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE incoming_events (sequence bigint, customer text, activity text, occurred_at bigint, channel text, message_id text) ON COMMIT DROP", npgsql, (NpgsqlTransaction)transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var writer = await npgsql.BeginBinaryImportAsync("COPY incoming_events (sequence, customer, activity, occurred_at, channel, message_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            var sequence = firstSequence;
+            foreach (var item in events)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(sequence++, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
+                await writer.WriteAsync(item.Customer, NpgsqlTypes.NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(item.Activity, NpgsqlTypes.NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(item.TimestampMilliseconds, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
+                await WriteNullableAsync(writer, item.Channel, cancellationToken);
+                await WriteNullableAsync(writer, item.MessageId, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO events (workspace_id, sequence, customer, activity, occurred_at, channel, message_id, import_id) " +
+            "SELECT @w, sequence, customer, activity, occurred_at, channel, message_id, @i FROM incoming_events ORDER BY sequence ON CONFLICT DO NOTHING",
+            npgsql, (NpgsqlTransaction)transaction);
+        insert.Parameters.AddWithValue("w", workspace);
+        insert.Parameters.AddWithValue("i", import);
+        return await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            await writer.WriteNullAsync(cancellationToken);
+        }
+        else
+        {
+            await writer.WriteAsync(value, NpgsqlTypes.NpgsqlDbType.Text, cancellationToken);
+        }
+    }
+
     public override async Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var transaction = await ((NpgsqlConnection)connection).BeginTransactionAsync(cancellationToken);

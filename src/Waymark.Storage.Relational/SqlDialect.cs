@@ -22,6 +22,33 @@ public abstract class SqlDialect
     /// nothing (its write transactions are exclusive); PostgreSQL takes a transaction-scoped advisory lock.</summary>
     public virtual Task LockWorkspaceAsync(DbConnection connection, DbTransaction transaction, Guid workspaceId, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Inserts events with sequences from <paramref name="firstSequence"/> on, skipping any whose message id the
+    /// workspace already has; returns how many were stored. The default reuses one prepared single-row statement
+    /// (binding thousands of named parameters per statement is quadratic in SQLite).</summary>
+    public virtual async Task<long> InsertEventsAsync(DbConnection connection, DbTransaction transaction, object workspace, object import, long firstSequence, IReadOnlyList<Application.Events.RecordedEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        long stored = 0;
+        var sequence = firstSequence;
+        await using var insert = Sql.Command(connection, transaction,
+            "INSERT INTO events (workspace_id, sequence, customer, activity, occurred_at, channel, message_id, import_id) VALUES (@w, @s, @c, @a, @t, @h, @m, @i) ON CONFLICT DO NOTHING",
+            ("w", workspace), ("s", 0L), ("c", ""), ("a", ""), ("t", 0L), ("h", null), ("m", null), ("i", import));
+        await insert.PrepareAsync(cancellationToken);
+        var parameters = insert.Parameters;
+        foreach (var item in events)
+        {
+            parameters["s"].Value = sequence++;
+            parameters["c"].Value = item.Customer;
+            parameters["a"].Value = item.Activity;
+            parameters["t"].Value = item.TimestampMilliseconds;
+            parameters["h"].Value = (object?)item.Channel ?? DBNull.Value;
+            parameters["m"].Value = (object?)item.MessageId ?? DBNull.Value;
+            stored += await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return stored;
+    }
+
     /// <summary>Begins the transaction that migrations run in, holding a lock that keeps other instances out.</summary>
     public abstract Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
 }
