@@ -31,7 +31,7 @@ public sealed class EventImportTests : IAsyncLifetime
     {
         var body = new ByteArrayContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return _owner.SendRawAsync(HttpMethod.Post, $"{_workspace}/events/imports?{query}", body);
+        return _owner.SendRawAsync(HttpMethod.Post, $"{_workspace}/events/imports?{query}&wait=true", body);
     }
 
     [Fact]
@@ -91,6 +91,40 @@ public sealed class EventImportTests : IAsyncLifetime
         Assert.Equal((2L, 0L), (first["imported"]!.GetValue<long>(), first["duplicates"]!.GetValue<long>()));
         Assert.Equal((0L, 2L), (second["imported"]!.GetValue<long>(), second["duplicates"]!.GetValue<long>()));
         Assert.Equal(2, (await _owner.GetJsonAsync($"{_workspace}/analytics/dfg"))["events"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task ImportInTheBackground_Answers202_ThenTheImportFinishesWithItsProgress()
+    {
+        var body = new ByteArrayContent(File.ReadAllBytes(SharedData.File("helpdesk.xes.gz")));
+        var response = await _owner.SendRawAsync(HttpMethod.Post, $"{_workspace}/events/imports?fileName=helpdesk.xes.gz", body);
+
+        await _owner.ExpectAsync(response, HttpStatusCode.Accepted);
+        var started = await Session.ReadAsync(response);
+        Assert.Equal("running", started["status"]!.GetValue<string>());
+        Assert.True(started["bytesTotal"]!.GetValue<long>() > 300_000);
+        JsonNode current = started;
+        for (var attempt = 0; attempt < 300 && current["status"]!.GetValue<string>() == "running"; attempt++)
+        {
+            await Task.Delay(100);
+            current = await _owner.GetJsonAsync(response.Headers.Location!.ToString());
+        }
+
+        Assert.Equal(("succeeded", 21348L), (current["status"]!.GetValue<string>(), current["imported"]!.GetValue<long>()));
+        Assert.Equal(current["bytesTotal"]!.GetValue<long>(), current["bytesRead"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task RunningImportUnknownToThisServer_IsReportedAsInterrupted()
+    {
+        var workspaceId = new Domain.Ids.WorkspaceId(Guid.Parse(_workspace.Split('/')[^1]));
+        var store = (Application.Storage.IEventStore)_server.Services.GetService(typeof(Application.Storage.IEventStore))!;
+        var lost = new Application.Events.EventImport { Id = Guid.NewGuid(), WorkspaceId = workspaceId, FileName = "big.csv", Format = "csv", Status = "running" };
+        await store.SaveImportAsync(lost, default);
+
+        var current = await _owner.GetJsonAsync($"{_workspace}/events/imports/{lost.Id}");
+
+        Assert.Equal(("failed", "import.interrupted"), (current["status"]!.GetValue<string>(), current["errorCode"]!.GetValue<string>()));
     }
 
     [Fact]

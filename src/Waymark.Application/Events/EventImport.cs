@@ -17,8 +17,14 @@ public sealed record EventImport
     /// <summary>csv, xes, xes.gz or ndjson.</summary>
     public required string Format { get; init; }
 
-    /// <summary>succeeded or failed; a failed import stored nothing.</summary>
+    /// <summary>running, succeeded or failed; a failed import stored nothing.</summary>
     public required string Status { get; init; }
+
+    /// <summary>The uploaded file's size in bytes.</summary>
+    public long BytesTotal { get; init; }
+
+    /// <summary>Bytes of the file read so far (equal to the total once finished).</summary>
+    public long BytesRead { get; init; }
 
     /// <summary>Rows or events read.</summary>
     public long Rows { get; init; }

@@ -11,11 +11,13 @@ public sealed class ImportEventsCommand(IEventStore store, WorkspaceEventIndex i
 {
     /// <summary>Imports. Errors (the failed import is recorded too): <c>import.unknown-format</c>, <c>import.empty</c>,
     /// <c>import.missing-column</c>, <c>import.malformed</c>, <c>import.bad-row</c>.</summary>
-    public async Task<Result<EventImport>> HandleAsync(WorkspaceId workspaceId, string fileName, string? format, Stream content, EventImportOptions options, CancellationToken cancellationToken)
+    public async Task<Result<EventImport>> HandleAsync(WorkspaceId workspaceId, string fileName, string? format, Stream content, EventImportOptions options, CancellationToken cancellationToken, Guid? importId = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(content);
         var resolved = format ?? EventFileReader.FormatOf(fileName ?? "");
-        var import = new EventImport { Id = Guid.CreateVersion7(), WorkspaceId = workspaceId, FileName = fileName ?? "", Format = resolved ?? "", Status = "failed", CreatedAt = clock.GetUtcNow() };
+        var total = content.CanSeek ? content.Length : 0;
+        var import = new EventImport { Id = importId ?? Guid.CreateVersion7(), WorkspaceId = workspaceId, FileName = fileName ?? "", Format = resolved ?? "", Status = "failed", BytesTotal = total, BytesRead = total, CreatedAt = clock.GetUtcNow() };
         if (resolved is null || !EventFileReader.Formats.Contains(resolved))
         {
             return await FailAsync(import, new Error("import.unknown-format", $"Say which format the file is in (format={string.Join("|", EventFileReader.Formats)}), or name it with its extension.", ErrorKind.Validation), cancellationToken);

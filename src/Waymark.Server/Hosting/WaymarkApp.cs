@@ -118,6 +118,7 @@ public static class WaymarkApp
         services.AddSingleton<DemoWorkspaceSeeder>();
         services.AddSingleton(provider => new WorkspaceEventIndex(provider.GetRequiredService<IEventStore>(), Path.Combine(options.DataDirectory, "snapshots")));
         services.AddSingleton<ImportEventsCommand>();
+        services.AddSingleton<ImportJobs>();
         services.AddSingleton(provider => new WorkspaceObjectCommands<Persona>(provider.GetRequiredService<IWorkspaceObjectStore<Persona>>(), WorkspaceObjectKind<Persona>.Personas, persona => persona.Validate()));
         services.AddSingleton(provider => new WorkspaceObjectCommands<Segment>(provider.GetRequiredService<IWorkspaceObjectStore<Segment>>(), WorkspaceObjectKind<Segment>.Segments, segment => segment.Validate()));
 
