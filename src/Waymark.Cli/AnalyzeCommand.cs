@@ -237,7 +237,7 @@ internal static class AnalyzeCommand
         var builder = new EventLogBuilder();
         var clock = Stopwatch.StartNew();
         await using var stream = new ProgressStream(File.OpenRead(file.FullName), file.Length, file.Name);
-        var read = EventFileReader.Read(stream, format, importOptions, builder);
+        var read = EventFileReader.Read(stream.Stream, format, importOptions, builder);
         stream.Finish();
         if (!read.IsSuccess)
         {

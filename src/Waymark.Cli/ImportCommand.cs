@@ -44,7 +44,7 @@ internal static class ImportCommand
             };
             var clock = Stopwatch.StartNew();
             await using var stream = new ProgressStream(path.OpenRead(), path.Length, path.Name);
-            var result = await store.Services.GetRequiredService<ImportEventsCommand>().HandleAsync(workspaceId.Value, path.Name, null, stream, options, cancellationToken);
+            var result = await store.Services.GetRequiredService<ImportEventsCommand>().HandleAsync(workspaceId.Value, path.Name, null, stream.Stream, options, cancellationToken);
             stream.Finish();
             if (!result.IsSuccess)
             {

@@ -1,38 +1,27 @@
-using System.Diagnostics;
+using Waymark.Application.Ingestion;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace Waymark.Cli;
 
-/// <summary>A read-only stream that shows how much of a file has been read, on standard error, when that is a terminal.</summary>
-internal sealed class ProgressStream(Stream inner, long length, string name) : Stream
+/// <summary>Shows how much of a file has been read, on standard error, when that is a terminal and the file is large.</summary>
+internal sealed class ProgressStream : IAsyncDisposable
 {
-    private readonly bool _show = !Console.IsErrorRedirected && length > 4 * 1024 * 1024;
+    private readonly bool _show;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private long _position;
+    private readonly long _length;
+    private readonly string _name;
     private long _lastShown = -1;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => length;
-
-    public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count)
+    public ProgressStream(Stream inner, long length, string name)
     {
-        var read = inner.Read(buffer, offset, count);
-        Advance(read);
-        return read;
+        _length = length;
+        _name = name;
+        _show = !Console.IsErrorRedirected && length > 4 * 1024 * 1024;
+        Stream = new CountingReadStream(inner, Report);
     }
 
-    public override int Read(Span<byte> buffer)
-    {
-        var read = inner.Read(buffer);
-        Advance(read);
-        return read;
-    }
+    /// <summary>The stream to read the file through.</summary>
+    public CountingReadStream Stream { get; }
 
     public void Finish()
     {
@@ -42,36 +31,16 @@ internal sealed class ProgressStream(Stream inner, long length, string name) : S
         }
     }
 
-    private void Advance(int read)
+    public ValueTask DisposeAsync() => Stream.DisposeAsync();
+
+    private void Report(long read)
     {
-        _position += read;
         var tenth = _clock.ElapsedMilliseconds / 100;
         if (_show && tenth != _lastShown)
         {
             _lastShown = tenth;
-            var share = (double)_position / length;
-            var bar = new string('#', (int)(share * 30)).PadRight(30, '.');
-            Console.Error.Write($"\rreading {name} [{bar}] {share,4:P0}");
+            var share = (double)read / _length;
+            Console.Error.Write($"\rreading {_name} [{new string('#', (int)(share * 30)).PadRight(30, '.')}] {share,4:P0}");
         }
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

@@ -10,7 +10,7 @@ namespace Waymark.Application.Events;
 /// reported as failed: its transaction never committed, so nothing of it was stored.</remarks>
 public sealed class ImportJobs(ImportEventsCommand command, IEventStore store, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<Guid, CountingStream> _running = new();
+    private readonly ConcurrentDictionary<Guid, CountingReadStream> _running = new();
 
     /// <summary>Records the import as running and starts it; the spool file is deleted when it ends.</summary>
     public async Task<EventImport> StartAsync(WorkspaceId workspaceId, string fileName, string? format, string spoolPath, EventImportOptions options, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed class ImportJobs(ImportEventsCommand command, IEventStore store, T
             Status = "running", BytesTotal = length, CreatedAt = clock.GetUtcNow(),
         };
         await store.SaveImportAsync(import, cancellationToken);
-        var stream = new CountingStream(File.OpenRead(spoolPath));
+        var stream = new CountingReadStream(File.OpenRead(spoolPath));
         _running[import.Id] = stream;
         _ = Task.Run(async () =>
         {
@@ -52,53 +52,5 @@ public sealed class ImportJobs(ImportEventsCommand command, IEventStore store, T
         return _running.TryGetValue(stored.Id, out var stream)
             ? stored with { BytesRead = stream.BytesRead }
             : stored with { Status = "failed", ErrorCode = "import.interrupted", Error = "The server stopped while this import ran; nothing of it was stored. Import the file again." };
-    }
-
-    /// <summary>A read-only stream that counts the bytes read through it.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
-    {
-        private long _read;
-
-        public long BytesRead => Interlocked.Read(ref _read);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => inner.CanSeek;
-
-        public override bool CanWrite => false;
-
-        public override long Length => inner.Length;
-
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private int Count(int read)
-        {
-            Interlocked.Add(ref _read, read);
-            return read;
-        }
     }
 }
