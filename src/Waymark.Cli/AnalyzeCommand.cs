@@ -9,6 +9,7 @@ using Waymark.Analytics.Funnels;
 using Waymark.Analytics.Paths;
 using Waymark.Analytics.Retention;
 using Waymark.Analytics.Variants;
+using Waymark.Application.Analytics;
 using Waymark.Application.Ingestion;
 
 namespace Waymark.Cli;
@@ -91,7 +92,7 @@ internal static class AnalyzeCommand
                 return Fail("give the steps with --steps \"A,B,C\" or repeated --step NAME");
             }
 
-            if (ParseWindow(parse.GetValue(window)!) is not { } length)
+            if (Durations.Parse(parse.GetValue(window)!) is not { } length)
             {
                 return Fail($"'{parse.GetValue(window)}' is not a window: write a positive number and s, m, h or d (14d, 30m)");
             }
@@ -99,13 +100,12 @@ internal static class AnalyzeCommand
             var exclusions = new List<FunnelExclusion>();
             foreach (var text in parse.GetValue(exclude) ?? [])
             {
-                var parts = text.Split(':');
-                if (parts.Length != 3 || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var fromStep) || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out var toStep) || fromStep < 1 || toStep <= fromStep || toStep > names.Count)
+                if (FunnelExclusions.Parse(text, names.Count) is not { } exclusion)
                 {
-                    return Fail($"'{text}' is not an exclusion: write ACTIVITY:FROM:TO with 1-based steps, FROM < TO <= {names.Count}");
+                    return Fail(FunnelExclusions.Problem(text, names.Count));
                 }
 
-                exclusions.Add(new FunnelExclusion(parts[0], fromStep - 1, toStep - 1));
+                exclusions.Add(exclusion);
             }
 
             var definition = new FunnelDefinition(names, length, Enum.Parse<FunnelMode>(parse.GetValue(mode)!, ignoreCase: true)) { Exclusions = exclusions };
@@ -136,7 +136,7 @@ internal static class AnalyzeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var gapText = parse.GetValue(session)!;
-            TimeSpan? gap = gapText == "off" ? null : ParseWindow(gapText);
+            TimeSpan? gap = gapText == "off" ? null : Durations.Parse(gapText);
             if (gapText != "off" && gap is null)
             {
                 return Fail($"'{gapText}' is not a session gap: write a number and s, m, h or d, or off");
@@ -269,8 +269,6 @@ internal static class AnalyzeCommand
 
         return 0;
     }
-
-    internal static TimeSpan? ParseWindow(string text) => Waymark.Application.Analytics.Durations.Parse(text);
 
     private static int Fail(string message)
     {

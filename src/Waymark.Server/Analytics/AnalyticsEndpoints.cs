@@ -143,14 +143,13 @@ internal static class AnalyticsEndpoints
         var exclusions = new List<FunnelExclusion>();
         foreach (var text in exclude ?? [])
         {
-            var parts = text.Split(':');
-            if (parts.Length == 3 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var fromStep) && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var toStep) && fromStep >= 1 && toStep > fromStep && toStep <= names.Count)
+            if (FunnelExclusions.Parse(text, names.Count) is { } exclusion)
             {
-                exclusions.Add(new FunnelExclusion(parts[0], fromStep - 1, toStep - 1));
+                exclusions.Add(exclusion);
             }
             else
             {
-                problems["exclude"] = [$"'{text}' is not ACTIVITY:FROM:TO with 1-based steps, FROM < TO <= {names.Count}."];
+                problems["exclude"] = [FunnelExclusions.Problem(text, names.Count)];
             }
         }
 
