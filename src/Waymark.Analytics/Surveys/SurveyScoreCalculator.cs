@@ -32,6 +32,54 @@ public static class SurveyScoreCalculator
         };
     }
 
+    /// <summary>Scores the answers for <paramref name="metric"/> per touchpoint, stage or segment.</summary>
+    /// <remarks>Answers for other metrics are ignored. Groups are ordered by number of answers, most first, then by
+    /// name (ordinal); answers that name no group form one group with a null name, listed last.</remarks>
+    public static IReadOnlyList<SurveyGroupScore> ScoreBy(IEnumerable<SurveyAnswer> answers, SurveyMetric metric, SurveyGrouping grouping)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var ungrouped = new List<int>();
+        foreach (var answer in answers)
+        {
+            if (answer.Metric != metric)
+            {
+                continue;
+            }
+
+            var key = grouping switch
+            {
+                SurveyGrouping.Touchpoint => answer.Touchpoint,
+                SurveyGrouping.Stage => answer.Stage,
+                _ => answer.Segment,
+            };
+            if (key is null)
+            {
+                ungrouped.Add(answer.Value);
+            }
+            else if (groups.TryGetValue(key, out var values))
+            {
+                values.Add(answer.Value);
+            }
+            else
+            {
+                groups[key] = [answer.Value];
+            }
+        }
+
+        var scores = groups
+            .OrderByDescending(group => group.Value.Count)
+            .ThenBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => new SurveyGroupScore(group.Key, Score(metric, group.Value)))
+            .ToList();
+        if (ungrouped.Count > 0)
+        {
+            scores.Add(new SurveyGroupScore(null, Score(metric, ungrouped)));
+        }
+
+        return scores;
+    }
+
     private static SurveyScore Nps(IReadOnlyCollection<int> answers, long n)
     {
         var promoters = answers.Count(answer => answer >= 9) / (double)n;

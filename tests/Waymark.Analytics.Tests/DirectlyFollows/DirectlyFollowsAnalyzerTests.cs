@@ -54,6 +54,7 @@ public sealed class DirectlyFollowsAnalyzerTests
         Assert.Equal(events - cases, graph.Edges.Sum(edge => edge.Count));
         Assert.True(variants < 0 || variants == variantReport.Variants.Count, $"{variantReport.Variants.Count} variants, the data README says {variants}");
         Assert.Equal(cases, variantReport.Variants.Sum(variant => variant.Count));
+        Assert.Equal(graph.Edges.Select(edge => (edge.From, edge.To, edge.Count)), DirectlyFollowsAnalyzer.CountEdges(log).Select(edge => (edge.From, edge.To, edge.Count)));
     }
 
     [Fact]

@@ -48,6 +48,35 @@ public sealed class SurveyAndSegmentTests
     public void Ces_IntervalIsClippedToTheScale() => Assert.Equal(1, SurveyScoreCalculator.Score(SurveyMetric.Ces, [2, 4, 6]).Low);
 
     [Fact]
+    public void ScoreBy_GroupsPerTouchpoint_IgnoringOtherMetrics()
+    {
+        SurveyAnswer[] answers =
+        [
+            new(SurveyMetric.Nps, 10, "Checkout", "Purchase"),
+            new(SurveyMetric.Nps, 9, "Checkout", "Purchase"),
+            new(SurveyMetric.Nps, 3, "Checkout", "Purchase"),
+            new(SurveyMetric.Nps, 0, "Delivery", "Retention"),
+            new(SurveyMetric.Nps, 10, "Delivery", "Retention"),
+            new(SurveyMetric.Csat, 5, "Checkout", "Purchase"),
+            new(SurveyMetric.Nps, 8, Touchpoint: null, Stage: "Purchase"),
+        ];
+
+        var byTouchpoint = SurveyScoreCalculator.ScoreBy(answers, SurveyMetric.Nps, SurveyGrouping.Touchpoint);
+        var byStage = SurveyScoreCalculator.ScoreBy(answers, SurveyMetric.Nps, SurveyGrouping.Stage);
+
+        // Checkout: 2 promoters, 1 detractor of 3 → 33.3; Delivery: 1 and 1 of 2 → 0; the answer with no touchpoint last.
+        Assert.Equal(["Checkout", "Delivery", null], byTouchpoint.Select(group => group.Group));
+        Assert.Equal([3L, 2L, 1L], byTouchpoint.Select(group => group.Score.Responses));
+        Assert.Equal(100.0 / 3, byTouchpoint[0].Score.Score!.Value, 9);
+        Assert.Equal(0, byTouchpoint[1].Score.Score!.Value, 9);
+        Assert.Equal(0, byTouchpoint[2].Score.Score!.Value, 9);
+
+        // Purchase: 10, 9, 3, 8 → (2 − 1) / 4 = 25.
+        Assert.Equal(["Purchase", "Retention"], byStage.Select(group => group.Group));
+        Assert.Equal(25, byStage[0].Score.Score!.Value, 9);
+    }
+
+    [Fact]
     public void Score_NoAnswers_IsNull() => Assert.Null(SurveyScoreCalculator.Score(SurveyMetric.Nps, []).Score);
 
     [Fact]
