@@ -6,8 +6,10 @@ namespace Waymark.Application.Json;
 /// <summary>Writes the strongly typed ids of Waymark.Domain.Ids as plain UUID strings.</summary>
 internal sealed class IdJsonConverterFactory : JsonConverterFactory
 {
-    public override bool CanConvert(Type typeToConvert) =>
-        typeToConvert.IsValueType && typeToConvert.Namespace == typeof(JourneyId).Namespace && typeToConvert.Name.EndsWith("Id", StringComparison.Ordinal);
+    public override bool CanConvert(Type typeToConvert) => IsId(typeToConvert);
+
+    public static bool IsId(Type type) =>
+        type.IsValueType && type.Namespace == typeof(JourneyId).Namespace && type.Name.EndsWith("Id", StringComparison.Ordinal);
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         (JsonConverter)Activator.CreateInstance(typeof(IdConverter<>).MakeGenericType(typeToConvert))!;

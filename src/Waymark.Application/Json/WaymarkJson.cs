@@ -16,6 +16,9 @@ public static class WaymarkJson
     /// (journey id, workspace id, version and timestamps), which a portable file does not carry.</summary>
     public static JsonSerializerOptions Document { get; } = Create(documentOnly: true);
 
+    /// <summary>Whether <paramref name="type"/> is one of Waymark.Domain's typed ids, written as a UUID string.</summary>
+    public static bool IsTypedId(Type type) => IdJsonConverterFactory.IsId(type);
+
     /// <summary>Applies the conventions to options someone else owns (the web host's).</summary>
     public static void Configure(JsonSerializerOptions options)
     {
@@ -23,6 +26,7 @@ public static class WaymarkJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = null;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict; // "3" is not a number: one shape, as the schema says
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;

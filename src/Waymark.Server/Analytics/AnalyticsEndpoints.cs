@@ -30,13 +30,13 @@ internal static class AnalyticsEndpoints
     {
         var analytics = workspace.MapGroup("/analytics").WithTags("Analytics");
         analytics.MapGet("/dfg", async (Guid workspaceId, WorkspaceEventIndex index) =>
-            Results.Ok(DirectlyFollowsAnalyzer.Analyze(await index.GetAsync(new WorkspaceId(workspaceId))))).Viewer();
+            Results.Ok(DirectlyFollowsAnalyzer.Analyze(await index.GetAsync(new WorkspaceId(workspaceId))))).Viewer().Produces<DirectlyFollowsReport>();
 
         analytics.MapGet("/variants", async (Guid workspaceId, WorkspaceEventIndex index, int? limit) =>
         {
             var report = VariantsAnalyzer.Analyze(await index.GetAsync(new WorkspaceId(workspaceId)));
             return Results.Ok(limit is > 0 ? report with { Variants = report.Variants.Take(limit.Value).ToList() } : report);
-        }).Viewer();
+        }).Viewer().Produces<VariantsReport>();
 
         analytics.MapGet("/funnel", async (Guid workspaceId, WorkspaceEventIndex index, string[]? steps, string? window, string? mode, string[]? exclude, string? breakdown, int? top) =>
         {
@@ -52,7 +52,7 @@ internal static class AnalyticsEndpoints
             {
                 Breakdown = breakdown is null ? null : FunnelBreakdown.By(log, report, breakdown, top is > 0 ? top.Value : 10).ToList(),
             });
-        }).Viewer();
+        }).Viewer().Produces<FunnelResponse>();
 
         analytics.MapGet("/funnel/customers", async (Guid workspaceId, WorkspaceEventIndex index, string[]? steps, string? window, string? mode, string[]? exclude, int? step, int? offset, int? limit) =>
         {
@@ -70,7 +70,7 @@ internal static class AnalyticsEndpoints
             var log = await index.GetAsync(new WorkspaceId(workspaceId));
             var at = FunnelAnalyzer.Analyze(log, parsed.Value).CustomersAt(step.Value - 1).ToList();
             return Results.Ok(new CustomersResponse(step.Value, at.Count, at.Skip(offset ?? 0).Take(limit ?? 100).Select(customer => log.Customers[customer]).ToList()));
-        }).Viewer();
+        }).Viewer().Produces<CustomersResponse>();
 
         analytics.MapGet("/paths", async (Guid workspaceId, WorkspaceEventIndex index, int? steps, int? top, string? session, bool? collapse, string? startAt, string? endAt) =>
         {
@@ -82,7 +82,7 @@ internal static class AnalyticsEndpoints
 
             var definition = new PathDefinition(steps ?? 5, top ?? 10) { SessionGap = gap, CollapseRepeats = collapse ?? false, StartAt = startAt, EndAt = endAt };
             return Results.Ok(PathsAnalyzer.Analyze(await index.GetAsync(new WorkspaceId(workspaceId)), definition));
-        }).Viewer();
+        }).Viewer().Produces<PathsReport>();
 
         analytics.MapGet("/retention", async (Guid workspaceId, WorkspaceEventIndex index, string? startEvent, string? returnEvent, string? period, string? timeZone, int? periods, string? mode) =>
         {
@@ -116,7 +116,7 @@ internal static class AnalyticsEndpoints
 
             var definition = new RetentionDefinition(startEvent!, returnEvent!, parsedPeriod, zone, periods ?? 8, mode == "on-or-after");
             return Results.Ok(RetentionAnalyzer.Analyze(await index.GetAsync(new WorkspaceId(workspaceId)), definition));
-        }).Viewer();
+        }).Viewer().Produces<RetentionReport>();
     }
 
     private static Result<FunnelDefinition> ParseFunnel(string[]? steps, string? window, string? mode, string[]? exclude)

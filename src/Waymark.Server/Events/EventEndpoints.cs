@@ -61,14 +61,14 @@ internal static class EventEndpoints
             {
                 File.Delete(spoolPath);
             }
-        }).Editor().WithDescription("The request body is the file itself (any content type).").WithMetadata(new RequestSizeLimitAttribute(options.MaxImportBytes));
+        }).Editor().Produces<EventImport>(StatusCodes.Status202Accepted).Produces<EventImport>(StatusCodes.Status201Created).WithDescription("The request body is the file itself (any content type).").WithMetadata(new RequestSizeLimitAttribute(options.MaxImportBytes));
 
         imports.MapGet("/", async (Guid workspaceId, IEventStore store, ImportJobs jobs, CancellationToken cancellationToken) =>
-            Results.Ok((await store.ListImportsAsync(new WorkspaceId(workspaceId), cancellationToken)).Select(jobs.Current))).Viewer();
+            Results.Ok((await store.ListImportsAsync(new WorkspaceId(workspaceId), cancellationToken)).Select(jobs.Current))).Viewer().Produces<IReadOnlyList<EventImport>>();
 
         imports.MapGet("/{importId:guid}", async (Guid workspaceId, Guid importId, IEventStore store, ImportJobs jobs, CancellationToken cancellationToken) =>
             await store.GetImportAsync(new WorkspaceId(workspaceId), importId, cancellationToken) is { } import
                 ? Results.Ok(jobs.Current(import))
-                : ProblemResults.For(Error.NotFound("import", "There is no such import in this workspace."))).Viewer();
+                : ProblemResults.For(Error.NotFound("import", "There is no such import in this workspace."))).Viewer().Produces<EventImport>();
     }
 }

@@ -41,7 +41,7 @@ public static class WaymarkApp
     public static WebApplication Build(WaymarkServerOptions options, Action<ILoggingBuilder>? logging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
@@ -126,7 +126,7 @@ public static class WaymarkApp
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<WaymarkExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddSchemaTransformer(OpenApiSchemas.DescribeIdsAsUuids));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys"))).SetApplicationName("Waymark");
         services.AddAntiforgery(antiforgery =>
         {
@@ -182,8 +182,7 @@ public static class WaymarkApp
             }
         });
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        EmbeddedWebApp.Use(app);
         app.UseRouting();
         app.UseMiddleware<RequestSizeMiddleware>();
         app.UseRateLimiter();
@@ -209,7 +208,9 @@ public static class WaymarkApp
             return read.IsSuccess ? Results.Ok(new { valid = true, journey = read.Value.Journey.Name }) : ProblemResults.For(read.Error);
         }).RequireAuthorization().WithTags("Journey documents").Accepts<JourneyDocument>("application/json");
 
-        var workspace = api.MapGroup("/workspaces/{workspaceId:guid}").RequireAuthorization();
+        var workspace = api.MapGroup("/workspaces/{workspaceId:guid}").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapWorkspaceEndpoints(workspace);
         workspace.MapJourneyEndpoints(options);
         workspace.MapJourneyPartEndpoints();

@@ -21,15 +21,15 @@ internal static class JourneyEndpoints
         journeys.MapGet("/", async (Guid workspaceId, IJourneyStore store, CancellationToken cancellationToken,
             JourneyKind? kind, JourneyState? state, JourneyType? type, JourneyStatus? status, string? tag, string? search) =>
             Results.Ok((await store.ListAsync(new WorkspaceId(workspaceId), new JourneyFilter(kind, state, type, status, tag, search), cancellationToken)).Select(JourneySummary.Of)))
-            .Viewer();
+            .Viewer().Produces<IReadOnlyList<JourneySummary>>();
 
         journeys.MapPost("/", async (Guid workspaceId, CreateJourneyCommand.Request request, CreateJourneyCommand command, HttpContext context, CancellationToken cancellationToken) =>
-            JourneyResults.From(await command.HandleAsync(new WorkspaceId(workspaceId), request, cancellationToken), context, StatusCodes.Status201Created)).Editor();
+            JourneyResults.From(await command.HandleAsync(new WorkspaceId(workspaceId), request, cancellationToken), context, StatusCodes.Status201Created)).Editor().Produces<Journey>(StatusCodes.Status201Created);
 
         journeys.MapGet("/{journeyId:guid}", async (Guid workspaceId, Guid journeyId, IJourneyStore store, HttpContext context, CancellationToken cancellationToken) =>
             await store.GetAsync(new WorkspaceId(workspaceId), new JourneyId(journeyId), cancellationToken) is { } journey
                 ? JourneyResults.Ok(journey, context)
-                : ProblemResults.For(JourneyErrors.NotFound())).Viewer();
+                : ProblemResults.For(JourneyErrors.NotFound())).Viewer().Produces<Journey>();
 
         journeys.MapPatch("/{journeyId:guid}", (Guid workspaceId, Guid journeyId, JourneyDetailsRequest request, EditJourneyCommand command, HttpContext context, CancellationToken cancellationToken) =>
             JourneyEdits.ApplyAsync(workspaceId, journeyId, command, context, journey => (journey with
@@ -44,7 +44,7 @@ internal static class JourneyEndpoints
                 TimeFrame = Text(request.TimeFrame, journey.TimeFrame),
                 Owner = Text(request.Owner, journey.Owner),
                 Tags = request.Tags ?? journey.Tags,
-            }).Checked(), cancellationToken)).Editor();
+            }).Checked(), cancellationToken)).Editor().Produces<Journey>();
 
         journeys.MapDelete("/{journeyId:guid}", async (Guid workspaceId, Guid journeyId, IJourneyStore store, CancellationToken cancellationToken) =>
             await store.DeleteAsync(new WorkspaceId(workspaceId), new JourneyId(journeyId), cancellationToken) == WriteOutcome.Done
@@ -52,7 +52,7 @@ internal static class JourneyEndpoints
                 : ProblemResults.For(JourneyErrors.NotFound())).Editor();
 
         journeys.MapPost("/{journeyId:guid}/duplicate", async (Guid workspaceId, Guid journeyId, DuplicateRequest? request, DuplicateJourneyCommand command, HttpContext context, CancellationToken cancellationToken) =>
-            JourneyResults.From(await command.HandleAsync(new WorkspaceId(workspaceId), new JourneyId(journeyId), request?.Name, cancellationToken), context, StatusCodes.Status201Created)).Editor();
+            JourneyResults.From(await command.HandleAsync(new WorkspaceId(workspaceId), new JourneyId(journeyId), request?.Name, cancellationToken), context, StatusCodes.Status201Created)).Editor().Produces<Journey>(StatusCodes.Status201Created);
 
         journeys.MapGet("/{journeyId:guid}/document", async (Guid workspaceId, Guid journeyId, ExportJourneyDocumentQuery query, CancellationToken cancellationToken) =>
             ProblemResults.From(await query.HandleAsync(new WorkspaceId(workspaceId), new JourneyId(journeyId), cancellationToken),
@@ -64,7 +64,7 @@ internal static class JourneyEndpoints
             return body.IsSuccess
                 ? JourneyResults.From(await command.HandleAsync(new WorkspaceId(workspaceId), body.Value, cancellationToken), context, StatusCodes.Status201Created)
                 : ProblemResults.For(body.Error);
-        }).Editor().Accepts<JourneyDocument>("application/json").WithMetadata(new RequestSizeLimitAttribute(options.MaxDocumentBytes));
+        }).Editor().Produces<Journey>(StatusCodes.Status201Created).Accepts<JourneyDocument>("application/json").WithMetadata(new RequestSizeLimitAttribute(options.MaxDocumentBytes));
     }
 
     public sealed record DuplicateRequest(string? Name);

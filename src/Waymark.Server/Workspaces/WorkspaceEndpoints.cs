@@ -21,10 +21,12 @@ internal static class WorkspaceEndpoints
 
     public static void MapWorkspaceEndpoints(this IEndpointRouteBuilder api, RouteGroupBuilder workspace)
     {
-        var workspaces = api.MapGroup("/workspaces").WithTags("Workspaces").RequireAuthorization();
+        var workspaces = api.MapGroup("/workspaces").WithTags("Workspaces").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         workspaces.MapGet("/", async (HttpContext context, IWorkspaceStore store, CancellationToken cancellationToken) =>
             Results.Ok((await store.ListForUserAsync(CurrentUser.Require(context.User), cancellationToken))
-                .Select(entry => new WorkspaceResponse(entry.Workspace.Id, entry.Workspace.Name, entry.Role, entry.Workspace.CreatedAt))));
+                .Select(entry => new WorkspaceResponse(entry.Workspace.Id, entry.Workspace.Name, entry.Role, entry.Workspace.CreatedAt))))
+            .Produces<IReadOnlyList<WorkspaceResponse>>();
 
         workspaces.MapPost("/", async (NameRequest request, HttpContext context, IWorkspaceStore store, TimeProvider clock, CancellationToken cancellationToken) =>
         {
@@ -36,13 +38,13 @@ internal static class WorkspaceEndpoints
             var created = new Workspace(WorkspaceId.New(), request.Name.Trim(), clock.GetUtcNow());
             await store.CreateAsync(created, CurrentUser.Require(context.User), cancellationToken);
             return Results.Created($"/api/v1/workspaces/{created.Id}", new WorkspaceResponse(created.Id, created.Name, WorkspaceRole.Owner, created.CreatedAt));
-        });
+        }).Produces<WorkspaceResponse>(StatusCodes.Status201Created);
 
         workspace.MapGet("/", async (Guid workspaceId, HttpContext context, IWorkspaceStore store, CancellationToken cancellationToken) =>
         {
             var found = (await store.GetAsync(new WorkspaceId(workspaceId), cancellationToken))!;
             return Results.Ok(new WorkspaceResponse(found.Id, found.Name, (WorkspaceRole)context.Items[WorkspaceAccessMiddleware.RoleItem]!, found.CreatedAt));
-        }).Viewer().WithTags("Workspaces");
+        }).Viewer().WithTags("Workspaces").Produces<WorkspaceResponse>();
 
         workspace.MapPatch("/", async (Guid workspaceId, NameRequest request, HttpContext context, IWorkspaceStore store, CancellationToken cancellationToken) =>
         {
@@ -54,11 +56,11 @@ internal static class WorkspaceEndpoints
             await store.RenameAsync(new WorkspaceId(workspaceId), request.Name.Trim(), cancellationToken);
             var found = (await store.GetAsync(new WorkspaceId(workspaceId), cancellationToken))!;
             return Results.Ok(new WorkspaceResponse(found.Id, found.Name, WorkspaceRole.Owner, found.CreatedAt));
-        }).Owner().WithTags("Workspaces");
+        }).Owner().WithTags("Workspaces").Produces<WorkspaceResponse>();
 
         var members = workspace.MapGroup("/members").WithTags("Members");
         members.MapGet("/", async (Guid workspaceId, IWorkspaceStore store, CancellationToken cancellationToken) =>
-            Results.Ok(await store.ListMembersAsync(new WorkspaceId(workspaceId), cancellationToken))).Viewer();
+            Results.Ok(await store.ListMembersAsync(new WorkspaceId(workspaceId), cancellationToken))).Viewer().Produces<IReadOnlyList<Member>>();
 
         members.MapPost("/", async (Guid workspaceId, InviteRequest request, MembershipCommands commands, CancellationToken cancellationToken) =>
             ProblemResults.From(await commands.InviteAsync(new WorkspaceId(workspaceId), request.Email, request.Role, cancellationToken),
@@ -72,7 +74,7 @@ internal static class WorkspaceEndpoints
             ProblemResults.From(await commands.RemoveAsync(new WorkspaceId(workspaceId), new UserId(userId), cancellationToken), _ => Results.NoContent())).Owner();
 
         workspace.MapGet("/invitations", async (Guid workspaceId, IWorkspaceStore store, CancellationToken cancellationToken) =>
-            Results.Ok(await store.ListInvitationsAsync(new WorkspaceId(workspaceId), cancellationToken))).Owner().WithTags("Members");
+            Results.Ok(await store.ListInvitationsAsync(new WorkspaceId(workspaceId), cancellationToken))).Owner().Produces<IReadOnlyList<Invitation>>().WithTags("Members");
     }
 
     private static Error? ValidName(string? name) =>

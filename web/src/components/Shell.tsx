@@ -1,0 +1,49 @@
+import type { ReactNode } from "react";
+import { api, type User, type Workspace } from "../api/client";
+import { navigate } from "../router";
+import { Link } from "./Link";
+
+/** The frame around every page: brand, workspace switcher, sections, the signed-in user. */
+export function Shell({ user, workspaces, workspace, onSignedOut, children }: {
+  user: User;
+  workspaces: Workspace[];
+  workspace: Workspace;
+  onSignedOut: () => void;
+  children: ReactNode;
+}) {
+  async function signOut() {
+    await api.POST("/api/v1/auth/sign-out");
+    onSignedOut();
+  }
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Link href={`/w/${workspace.id}`} className="brand" aria-label="Waymark — journeys">
+          <img src="/favicon.svg" alt="" width={26} height={26} />
+          <span>Waymark</span>
+        </Link>
+        <label className="workspace-switcher">
+          <span className="visually-hidden">Workspace</span>
+          <select value={workspace.id} onChange={(event) => navigate(`/w/${event.target.value}`)}>
+            {workspaces.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <nav aria-label="Sections" className="sections">
+          <Link href={`/w/${workspace.id}`}>Journeys</Link>
+        </nav>
+        <div className="spacer" />
+        <span className="role-badge" title="Your role in this workspace">{workspace.role}</span>
+        <span className="user" title={user.email}>{user.displayName}</span>
+        <button type="button" className="ghost" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </header>
+      <div className="page">{children}</div>
+    </div>
+  );
+}

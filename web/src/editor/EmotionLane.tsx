@@ -1,0 +1,130 @@
+import { useState } from "react";
+import type { Card, Persona } from "../api/client";
+import type { Column } from "./layout";
+import { personaColours } from "./icons";
+
+export const laneHeight = 150;
+const pad = 18;
+
+function yOf(score: number): number {
+  return pad + ((2 - score) * (laneHeight - 2 * pad)) / 4;
+}
+
+function scoreOf(y: number): number {
+  return Math.max(-2, Math.min(2, Math.round(2 - ((y - pad) * 4) / (laneHeight - 2 * pad))));
+}
+
+/** The emotion lane: one curve per persona over the touchpoints, points dragged (or moved with the arrow keys)
+ * between −2 and +2. */
+export function EmotionLane({ columns, columnWidth, cards, laneId, personas, visible, readOnly, onScore }: {
+  columns: Column[];
+  columnWidth: number;
+  cards: Card[];
+  laneId: string;
+  personas: Persona[];
+  visible: Set<string>;
+  readOnly: boolean;
+  onScore: (touchpointId: string, personaId: string, score: number) => void;
+}) {
+  const [drag, setDrag] = useState<{ personaId: string; touchpointId: string; score: number } | null>(null);
+  const width = columns.length * columnWidth;
+
+  function scoreAt(personaId: string, touchpointId: string): number | null {
+    if (drag && drag.personaId === personaId && drag.touchpointId === touchpointId) {
+      return drag.score;
+    }
+    const card = cards.find((candidate) => candidate.laneId === laneId && candidate.touchpointIds.includes(touchpointId));
+    const emotion = card?.emotions?.find((candidate) => candidate.personaId === personaId);
+    return emotion ? Number(emotion.score) : null;
+  }
+
+  return (
+    <svg className="emotion-lane" width={width} height={laneHeight} role="group" aria-label="Emotion curves">
+      {[-2, -1, 0, 1, 2].map((score) => (
+        <g key={score}>
+          <line x1={0} x2={width} y1={yOf(score)} y2={yOf(score)} className={score === 0 ? "axis zero" : "axis"} />
+        </g>
+      ))}
+      <text x={4} y={yOf(2) - 5} className="axis-label">+2</text>
+      <text x={4} y={yOf(-2) + 12} className="axis-label">−2</text>
+      {personas.map((persona, personaIndex) => {
+        if (!visible.has(persona.id)) {
+          return null;
+        }
+        const colour = personaColours[personaIndex % personaColours.length]!;
+        const points = columns
+          .filter((column) => column.touchpoint)
+          .map((column) => ({ column, score: scoreAt(persona.id, column.touchpoint!.id) }))
+          .filter((point): point is { column: Column; score: number } => point.score !== null);
+        const x = (column: Column) => column.index * columnWidth + columnWidth / 2;
+        const d = points.map((point, i) => `${i === 0 ? "M" : "L"}${x(point.column)},${yOf(point.score)}`).join(" ");
+        return (
+          <g key={persona.id} style={{ color: colour }}>
+            <path d={d} className="curve" stroke={colour} />
+            {columns
+              .filter((column) => column.touchpoint)
+              .map((column) => {
+                const touchpointId = column.touchpoint!.id;
+                const score = scoreAt(persona.id, touchpointId);
+                const cy = yOf(score ?? 0);
+                return (
+                  <circle
+                    key={touchpointId}
+                    cx={x(column)}
+                    cy={cy}
+                    r={score === null ? 5 : 7}
+                    className={score === null ? "point unset" : "point"}
+                    fill={score === null ? "white" : colour}
+                    stroke={colour}
+                    tabIndex={readOnly ? -1 : 0}
+                    role="slider"
+                    aria-label={`${persona.name} at ${column.touchpoint!.name}`}
+                    aria-valuemin={-2}
+                    aria-valuemax={2}
+                    aria-valuenow={score ?? undefined}
+                    aria-valuetext={score === null ? "not set" : String(score)}
+                    data-persona={persona.id}
+                    data-touchpoint={touchpointId}
+                    onPointerDown={(event) => {
+                      if (readOnly) {
+                        return;
+                      }
+                      (event.target as Element).setPointerCapture(event.pointerId);
+                      setDrag({ personaId: persona.id, touchpointId, score: score ?? 0 });
+                    }}
+                    onPointerMove={(event) => {
+                      if (drag && drag.personaId === persona.id && drag.touchpointId === touchpointId) {
+                        const box = (event.currentTarget.ownerSVGElement as SVGSVGElement).getBoundingClientRect();
+                        const scale = box.height / laneHeight;
+                        setDrag({ ...drag, score: scoreOf((event.clientY - box.top) / scale) });
+                      }
+                    }}
+                    onPointerUp={() => {
+                      if (drag && drag.personaId === persona.id && drag.touchpointId === touchpointId) {
+                        if (drag.score !== score || score === null) {
+                          onScore(touchpointId, persona.id, drag.score);
+                        }
+                        setDrag(null);
+                      }
+                    }}
+                    onKeyDown={(event) => {
+                      if (readOnly) {
+                        return;
+                      }
+                      const step = event.key === "ArrowUp" ? 1 : event.key === "ArrowDown" ? -1 : 0;
+                      if (step !== 0) {
+                        event.preventDefault();
+                        onScore(touchpointId, persona.id, Math.max(-2, Math.min(2, (score ?? 0) + step)));
+                      }
+                    }}
+                  >
+                    <title>{`${persona.name}: ${score === null ? "not set" : score > 0 ? `+${score}` : score}`}</title>
+                  </circle>
+                );
+              })}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,304 @@
+import { api, ifMatch, type Card, type Journey, type Schemas, type Touchpoint } from "../api/client";
+import type { Edit } from "./useJourney";
+
+type Ids = { workspaceId: string; journeyId: string };
+
+function cardRequest(card: Card): Schemas["CardRequest"] {
+  return {
+    laneId: card.laneId,
+    touchpointIds: card.touchpointIds,
+    text: card.text ?? null,
+    emotions: card.emotions ?? [],
+    painPointId: card.painPointId ?? null,
+    opportunityId: card.opportunityId ?? null,
+    imageUrl: card.imageUrl ?? null,
+  };
+}
+
+function touchpointRequest(touchpoint: Touchpoint): Schemas["TouchpointRequest"] {
+  return {
+    name: touchpoint.name,
+    form: touchpoint.form,
+    description: touchpoint.description ?? null,
+    channel: touchpoint.channel ?? null,
+    initiator: touchpoint.initiator ?? null,
+    receiver: touchpoint.receiver ?? null,
+    actor: touchpoint.actor ?? null,
+    eventMatchers: touchpoint.eventMatchers ?? [],
+    plannedDuration: touchpoint.plannedDuration ?? null,
+  };
+}
+
+export function findTouchpoint(journey: Journey, id: string): Touchpoint | undefined {
+  return journey.stages.flatMap((stage) => stage.touchpoints).find((touchpoint) => touchpoint.id === id);
+}
+
+function added<T extends { id: string }>(before: T[], after: T[]): T | undefined {
+  const known = new Set(before.map((item) => item.id));
+  return after.find((item) => !known.has(item.id));
+}
+
+export function cardText(ids: Ids, cardId: string, text: string): Edit {
+  return {
+    label: "Edit card",
+    send: (journey) => {
+      const card = journey.cards.find((candidate) => candidate.id === cardId);
+      if (!card) {
+        return Promise.reject(new Error("The card no longer exists."));
+      }
+      return api.PUT("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/cards/{cardId}", {
+        params: { path: { ...ids, cardId } },
+        body: { ...cardRequest(card), text },
+        headers: ifMatch(journey.version),
+      });
+    },
+    inverse: (before) => {
+      const old = before.cards.find((candidate) => candidate.id === cardId);
+      return old ? cardText(ids, cardId, old.text ?? "") : null;
+    },
+  };
+}
+
+export function addCard(ids: Ids, laneId: string, touchpointIds: string[], text: string): Edit {
+  return {
+    label: "Add card",
+    send: (journey) =>
+      api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/cards", {
+        params: { path: ids },
+        body: { laneId, touchpointIds, text, emotions: [] },
+        headers: ifMatch(journey.version),
+      }),
+    inverse: (before, after) => {
+      const card = added(before.cards, after.cards);
+      return card ? deleteCard(ids, card.id) : null;
+    },
+  };
+}
+
+export function deleteCard(ids: Ids, cardId: string): Edit {
+  return {
+    label: "Delete card",
+    send: (journey) =>
+      api.DELETE("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/cards/{cardId}", {
+        params: { path: { ...ids, cardId } },
+        headers: ifMatch(journey.version),
+      }),
+    inverse: (before) => {
+      const card = before.cards.find((candidate) => candidate.id === cardId);
+      return card ? { ...addCard(ids, card.laneId, card.touchpointIds, card.text ?? ""), label: "Restore card" } : null;
+    },
+  };
+}
+
+/** Sets one persona's emotion at a touchpoint: the emotion lane's card there, created when missing. */
+export function setEmotion(ids: Ids, laneId: string, touchpointId: string, personaId: string, score: number): Edit {
+  return {
+    label: "Change emotion",
+    send: (journey) => {
+      const card = journey.cards.find((candidate) => candidate.laneId === laneId && candidate.touchpointIds.includes(touchpointId));
+      if (!card) {
+        return api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/cards", {
+          params: { path: ids },
+          body: { laneId, touchpointIds: [touchpointId], text: "", emotions: [{ personaId, score }] },
+          headers: ifMatch(journey.version),
+        });
+      }
+      const emotions = [...(card.emotions ?? []).filter((emotion) => emotion.personaId !== personaId), { personaId, score }];
+      return api.PUT("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/cards/{cardId}", {
+        params: { path: { ...ids, cardId: card.id } },
+        body: { ...cardRequest(card), emotions },
+        headers: ifMatch(journey.version),
+      });
+    },
+    inverse: (before) => {
+      const card = before.cards.find((candidate) => candidate.laneId === laneId && candidate.touchpointIds.includes(touchpointId));
+      const old = card?.emotions?.find((emotion) => emotion.personaId === personaId);
+      return old ? setEmotion(ids, laneId, touchpointId, personaId, Number(old.score)) : null;
+    },
+  };
+}
+
+export function addStage(ids: Ids, name: string, position?: number): Edit {
+  return {
+    label: "Add stage",
+    send: (journey) =>
+      api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/stages", {
+        params: { path: ids },
+        body: { name, position: position ?? null },
+        headers: ifMatch(journey.version),
+      }),
+    inverse: (before, after) => {
+      const stage = added(before.stages, after.stages);
+      return stage ? deleteStage(ids, stage.id) : null;
+    },
+  };
+}
+
+export function renameStage(ids: Ids, stageId: string, name: string): Edit {
+  return {
+    label: "Rename stage",
+    send: (journey) => {
+      const stage = journey.stages.find((candidate) => candidate.id === stageId);
+      return api.PUT("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/stages/{stageId}", {
+        params: { path: { ...ids, stageId } },
+        body: { name, description: stage?.description ?? null },
+        headers: ifMatch(journey.version),
+      });
+    },
+    inverse: (before) => {
+      const stage = before.stages.find((candidate) => candidate.id === stageId);
+      return stage ? renameStage(ids, stageId, stage.name) : null;
+    },
+  };
+}
+
+export function deleteStage(ids: Ids, stageId: string): Edit {
+  return {
+    label: "Delete stage",
+    send: (journey) =>
+      api.DELETE("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/stages/{stageId}", {
+        params: { path: { ...ids, stageId } },
+        headers: ifMatch(journey.version),
+      }),
+  };
+}
+
+export function moveStage(ids: Ids, stageId: string, position: number): Edit {
+  return {
+    label: "Move stage",
+    send: (journey) =>
+      api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/stages/{stageId}/move", {
+        params: { path: { ...ids, stageId } },
+        body: { position },
+        headers: ifMatch(journey.version),
+      }),
+    inverse: (before) => {
+      const from = before.stages.findIndex((candidate) => candidate.id === stageId);
+      return from >= 0 ? moveStage(ids, stageId, from) : null;
+    },
+  };
+}
+
+export function addTouchpoint(ids: Ids, stageId: string, name: string, channel: string | null): Edit {
+  return {
+    label: "Add touchpoint",
+    send: (journey) =>
+      api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/stages/{stageId}/touchpoints", {
+        params: { path: { ...ids, stageId } },
+        body: { name, form: "action", channel },
+        headers: ifMatch(journey.version),
+      }),
+    inverse: (before, after) => {
+      const all = (journey: Journey) => journey.stages.flatMap((stage) => stage.touchpoints);
+      const touchpoint = added(all(before), all(after));
+      return touchpoint ? deleteTouchpoint(ids, touchpoint.id) : null;
+    },
+  };
+}
+
+export function updateTouchpoint(ids: Ids, touchpointId: string, change: Partial<Schemas["TouchpointRequest"]>): Edit {
+  return {
+    label: "Change touchpoint",
+    send: (journey) => {
+      const touchpoint = findTouchpoint(journey, touchpointId);
+      if (!touchpoint) {
+        return Promise.reject(new Error("The touchpoint no longer exists."));
+      }
+      return api.PUT("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/touchpoints/{touchpointId}", {
+        params: { path: { ...ids, touchpointId } },
+        body: { ...touchpointRequest(touchpoint), ...change },
+        headers: ifMatch(journey.version),
+      });
+    },
+    inverse: (before) => {
+      const touchpoint = findTouchpoint(before, touchpointId);
+      return touchpoint ? updateTouchpoint(ids, touchpointId, touchpointRequest(touchpoint)) : null;
+    },
+  };
+}
+
+export function deleteTouchpoint(ids: Ids, touchpointId: string): Edit {
+  return {
+    label: "Delete touchpoint",
+    send: (journey) =>
+      api.DELETE("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/touchpoints/{touchpointId}", {
+        params: { path: { ...ids, touchpointId } },
+        headers: ifMatch(journey.version),
+      }),
+  };
+}
+
+export function moveTouchpoint(ids: Ids, touchpointId: string, stageId: string, position: number): Edit {
+  return {
+    label: "Move touchpoint",
+    send: (journey) =>
+      api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/touchpoints/{touchpointId}/move", {
+        params: { path: { ...ids, touchpointId } },
+        body: { stageId, position },
+        headers: ifMatch(journey.version),
+      }),
+    inverse: (before) => {
+      const stage = before.stages.find((candidate) => candidate.touchpoints.some((tp) => tp.id === touchpointId));
+      return stage ? moveTouchpoint(ids, touchpointId, stage.id, stage.touchpoints.findIndex((tp) => tp.id === touchpointId)) : null;
+    },
+  };
+}
+
+export function addLane(ids: Ids, type: Schemas["LaneType"], name: string): Edit {
+  return {
+    label: "Add lane",
+    send: (journey) =>
+      api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/lanes", {
+        params: { path: ids },
+        body: { type, name },
+        headers: ifMatch(journey.version),
+      }),
+    inverse: (before, after) => {
+      const lane = added(before.lanes, after.lanes);
+      return lane ? deleteLane(ids, lane.id) : null;
+    },
+  };
+}
+
+export function renameLane(ids: Ids, laneId: string, name: string): Edit {
+  return {
+    label: "Rename lane",
+    send: (journey) =>
+      api.PUT("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/lanes/{laneId}", {
+        params: { path: { ...ids, laneId } },
+        body: { name },
+        headers: ifMatch(journey.version),
+      }),
+    inverse: (before) => {
+      const lane = before.lanes.find((candidate) => candidate.id === laneId);
+      return lane ? renameLane(ids, laneId, lane.name) : null;
+    },
+  };
+}
+
+export function deleteLane(ids: Ids, laneId: string): Edit {
+  return {
+    label: "Delete lane",
+    send: (journey) =>
+      api.DELETE("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/lanes/{laneId}", {
+        params: { path: { ...ids, laneId } },
+        headers: ifMatch(journey.version),
+      }),
+  };
+}
+
+export function moveLane(ids: Ids, laneId: string, position: number): Edit {
+  return {
+    label: "Move lane",
+    send: (journey) =>
+      api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/lanes/{laneId}/move", {
+        params: { path: { ...ids, laneId } },
+        body: { position },
+        headers: ifMatch(journey.version),
+      }),
+    inverse: (before) => {
+      const from = before.lanes.findIndex((candidate) => candidate.id === laneId);
+      return from >= 0 ? moveLane(ids, laneId, from) : null;
+    },
+  };
+}
