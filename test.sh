@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every Waymark test. Installs what the tests need when it is missing (PostgreSQL 15 from Debian's packages),
+# Runs every Waymark test. Installs what the tests need when it is missing (PostgreSQL 15 and Chromium from Debian's packages),
 # starts it on 127.0.0.1 in a throw-away folder, builds once, runs the tests, stops the server, and ends with
 # the line "N passed, N failed". Exits non-zero on any failure.
 set -uo pipefail
@@ -51,6 +51,14 @@ as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 --l
        -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $work/pg -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
   || { echo "PostgreSQL did not start:"; cat "$work/pg/log" 2>/dev/null; echo "0 passed, 1 failed"; exit 1; }
 export WAYMARK_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Timeout=10"
+
+# --- Chromium for the browser tests (Debian's package; Playwright drives it and never downloads a browser) -----
+if [ ! -x /usr/bin/chromium ]; then
+  say "installing Chromium"
+  apt_install chromium || { echo "could not install Chromium"; echo "0 passed, 1 failed"; exit 1; }
+fi
+export WAYMARK_TEST_CHROMIUM=/usr/bin/chromium
+export WAYMARK_SCREENSHOTS="$root/artifacts/screenshots"
 
 # --- build once, then test without building --------------------------------------------------------------
 say "building"

@@ -97,7 +97,7 @@ export function CardView({ card, journey, laneType, readOnly, startEditing, onTe
             }
           }}
         >
-          {draft || (!painPoint && !opportunity ? <span className="placeholder">Empty card</span> : null)}
+          {draft && draft !== painPoint?.title && draft !== opportunity?.title ? draft : !painPoint && !opportunity ? <span className="placeholder">Empty card</span> : null}
         </div>
       )}
       {!readOnly && !editing && (

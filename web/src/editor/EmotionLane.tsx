@@ -33,6 +33,10 @@ export function EmotionLane({ columns, columnWidth, cards, laneId, personas, vis
     if (drag && drag.personaId === personaId && drag.touchpointId === touchpointId) {
       return drag.score;
     }
+    return storedScore(personaId, touchpointId);
+  }
+
+  function storedScore(personaId: string, touchpointId: string): number | null {
     const card = cards.find((candidate) => candidate.laneId === laneId && candidate.touchpointIds.includes(touchpointId));
     const emotion = card?.emotions?.find((candidate) => candidate.personaId === personaId);
     return emotion ? Number(emotion.score) : null;
@@ -101,7 +105,8 @@ export function EmotionLane({ columns, columnWidth, cards, laneId, personas, vis
                     }}
                     onPointerUp={() => {
                       if (drag && drag.personaId === persona.id && drag.touchpointId === touchpointId) {
-                        if (drag.score !== score || score === null) {
+                        const stored = storedScore(persona.id, touchpointId);
+                        if (drag.score !== stored) {
                           onScore(touchpointId, persona.id, drag.score);
                         }
                         setDrag(null);

@@ -41,6 +41,7 @@ function added<T extends { id: string }>(before: T[], after: T[]): T | undefined
 export function cardText(ids: Ids, cardId: string, text: string): Edit {
   return {
     label: "Edit card",
+    detail: text,
     send: (journey) => {
       const card = journey.cards.find((candidate) => candidate.id === cardId);
       if (!card) {
@@ -185,7 +186,7 @@ export function addTouchpoint(ids: Ids, stageId: string, name: string, channel: 
     send: (journey) =>
       api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/stages/{stageId}/touchpoints", {
         params: { path: { ...ids, stageId } },
-        body: { name, form: "action", channel },
+        body: { name, form: "action", actor: "Customer", channel },
         headers: ifMatch(journey.version),
       }),
     inverse: (before, after) => {

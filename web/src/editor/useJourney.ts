@@ -5,6 +5,8 @@ import { api, describe, present, type Journey, type Problem, type Schemas } from
  * the user's change to the latest version instead of overwriting someone else's. */
 export interface Edit {
   label: string;
+  /** What the user wrote or chose, shown when the edit meets a conflict so nothing is lost from sight. */
+  detail?: string;
   send: (journey: Journey) => Promise<{ data?: Schemas["Journey"]; error?: unknown; response: Response }>;
   /** The edit that undoes this one, computed from the journey before it. */
   inverse?: (before: Journey, after: Journey) => Edit | null;

@@ -156,6 +156,34 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
             </label>
           ))}
         </div>
+        {!readOnly && personas.some((persona) => !journey.personaIds.includes(persona.id)) && (
+          <label className="add-persona">
+            <span className="visually-hidden">Add a persona to this journey</span>
+            <select
+              value=""
+              onChange={(event) => {
+                const personaId = event.target.value;
+                if (personaId) {
+                  editor.apply({
+                    label: "Add persona",
+                    send: (current) =>
+                      api.PUT("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/personas/{personaId}", {
+                        params: { path: { ...ids, personaId } },
+                        headers: { "If-Match": `"${current.version}"` },
+                      }),
+                  });
+                }
+              }}
+            >
+              <option value="">+ Persona</option>
+              {personas
+                .filter((persona) => !journey.personaIds.includes(persona.id))
+                .map((persona) => (
+                  <option key={persona.id} value={persona.id}>{persona.name}</option>
+                ))}
+            </select>
+          </label>
+        )}
         {!readOnly && (
           <div className="group" role="group" aria-label="History">
             <button type="button" onClick={editor.undo} disabled={!editor.canUndo} title="Undo (Ctrl+Z)">Undo</button>
@@ -177,7 +205,11 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
       {editor.conflict && (
         <div className="conflict banner" role="alertdialog" aria-labelledby="conflict-title">
           <h2 id="conflict-title">Someone else changed this journey</h2>
-          <p>Your change “{editor.conflict.edit.label}” was not saved yet — it is kept. What changed meanwhile:</p>
+          <p>
+            Your change — {editor.conflict.edit.label.toLowerCase()}
+            {editor.conflict.edit.detail !== undefined && <> to <q className="mine">{editor.conflict.edit.detail}</q></>} — is not saved yet; it is kept here.
+            What changed meanwhile:
+          </p>
           <ul>
             {editor.conflict.changes.slice(0, 8).map((change, i) => (
               <li key={i}>{change}</li>
@@ -318,7 +350,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                 onDrop={(event) => drop(event, { kind: "lane", id: lane.lane.id })}
               >
                 <InlineText value={lane.lane.name} label="Lane name" disabled={readOnly} onCommit={(name) => editor.apply(edits.renameLane(ids, lane.lane.id, name))} />
-                <span className="lane-type">{lane.lane.type}</span>
+                {lane.lane.name.toLowerCase() !== lane.lane.type.replace("-", " ") && <span className="lane-type">{lane.lane.type}</span>}
                 {!readOnly && (
                   <span className="header-actions">
                     <button type="button" aria-label={`Move lane ${lane.lane.name} up`} disabled={laneIndex === 0} onClick={() => editor.apply(edits.moveLane(ids, lane.lane.id, laneIndex - 1))}>˄</button>
