@@ -24,4 +24,18 @@ public static class SharedData
 
         throw new DirectoryNotFoundException("The repository root (Waymark.slnx) was not found above the test binaries.");
     }
+
+    /// <summary>The repository's root folder (the one holding Waymark.slnx).</summary>
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (System.IO.File.Exists(Path.Combine(directory.FullName, "Waymark.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("The repository root (Waymark.slnx) was not found above the test binaries.");
+    }
 }

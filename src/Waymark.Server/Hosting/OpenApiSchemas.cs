@@ -9,6 +9,18 @@ namespace Waymark.Server.Hosting;
 /// shapes: typed ids (alone, nullable or in lists) travel as UUID strings.</summary>
 internal static class OpenApiSchemas
 {
+    /// <summary>The same title whatever process hosts the server (the CLI, a test host).</summary>
+    public static Task DescribeDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Waymark API",
+            Version = "v1",
+            Description = "Customer journey maps, their evidence and analytics. Errors are RFC 9457 problem details with a stable code.",
+        };
+        return Task.CompletedTask;
+    }
+
     public static Task DescribeIdsAsUuids(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;

@@ -126,7 +126,7 @@ public static class WaymarkApp
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<WaymarkExceptionHandler>();
-        services.AddOpenApi(openApi => openApi.AddSchemaTransformer(OpenApiSchemas.DescribeIdsAsUuids));
+        services.AddOpenApi(openApi => openApi.AddSchemaTransformer(OpenApiSchemas.DescribeIdsAsUuids).AddDocumentTransformer(OpenApiSchemas.DescribeDocument));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys"))).SetApplicationName("Waymark");
         services.AddAntiforgery(antiforgery =>
         {
