@@ -66,7 +66,7 @@ internal static class WaymarkCommands
 
     private static Command Journey()
     {
-        var journey = new Command("journey", "Validate, import and export journey documents (*.waymark.json).");
+        var journey = new Command("journey", "Validate, import, export and render journey documents (*.waymark.json).");
         var file = new Argument<FileInfo>("FILE") { Description = "A journey document." };
         var validate = new Command("validate", "Check a journey document against the schema and the journey rules.") { file };
         validate.SetAction(async (parse, cancellationToken) =>
@@ -151,9 +151,41 @@ internal static class WaymarkCommands
             return 0;
         });
 
+        var renderOutput = new Option<FileInfo>("--out", "-o") { Description = "The file to write: map.svg.", Required = true };
+        var render = new Command("render", "Draw a journey document as the editor shows it: an SVG file.") { file, renderOutput };
+        render.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"error: {path.FullName} does not exist.");
+                return 2;
+            }
+
+            var read = JourneyDocumentFormat.Read(await File.ReadAllBytesAsync(path.FullName, cancellationToken));
+            if (!read.IsSuccess)
+            {
+                PrintError(read.Error);
+                return 1;
+            }
+
+            var target = parse.GetValue(renderOutput)!;
+            if (!target.Name.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+            {
+                Console.Error.WriteLine("error: --out names an .svg file.");
+                return 2;
+            }
+
+            var svg = Rendering.Maps.JourneySvg.Render(read.Value.Journey, read.Value.Personas.ToDictionary(persona => persona.Id, persona => persona.Name));
+            await File.WriteAllTextAsync(target.FullName, svg, cancellationToken);
+            Console.WriteLine($"wrote {target.FullName} ({read.Value.Journey.Stages.Count} stages, {read.Value.Journey.Cards.Count} cards)");
+            return 0;
+        });
+
         journey.Subcommands.Add(validate);
         journey.Subcommands.Add(import);
         journey.Subcommands.Add(export);
+        journey.Subcommands.Add(render);
         return journey;
     }
 

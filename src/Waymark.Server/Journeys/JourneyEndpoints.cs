@@ -6,6 +6,8 @@ using Waymark.Application.Journeys;
 using Waymark.Application.Journeys.Documents;
 using Waymark.Application.Storage;
 using Waymark.Domain.Journeys;
+using Waymark.Domain.Personas;
+using Waymark.Rendering.Maps;
 using Waymark.Server.Errors;
 using Waymark.Server.Hosting;
 using Waymark.Server.Workspaces;
@@ -57,6 +59,18 @@ internal static class JourneyEndpoints
         journeys.MapGet("/{journeyId:guid}/document", async (Guid workspaceId, Guid journeyId, ExportJourneyDocumentQuery query, CancellationToken cancellationToken) =>
             ProblemResults.From(await query.HandleAsync(new WorkspaceId(workspaceId), new JourneyId(journeyId), cancellationToken),
                 exported => Results.File(exported.Document, "application/json", exported.FileName))).Viewer();
+
+        journeys.MapGet("/{journeyId:guid}/render.svg", async (Guid workspaceId, Guid journeyId, IJourneyStore store, IWorkspaceObjectStore<Persona> personas, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            if (await store.GetAsync(new WorkspaceId(workspaceId), new JourneyId(journeyId), cancellationToken) is not { } journey)
+            {
+                return ProblemResults.For(JourneyErrors.NotFound());
+            }
+
+            var names = (await personas.ListAsync(new WorkspaceId(workspaceId), cancellationToken)).ToDictionary(persona => persona.Id, persona => persona.Name);
+            context.Response.Headers.ETag = $"\"{journey.Version}\"";
+            return Results.Text(JourneySvg.Render(journey, names), "image/svg+xml; charset=utf-8");
+        }).Viewer().Produces<string>(StatusCodes.Status200OK, "image/svg+xml").WithDescription("The map as the editor lays it out, as a standalone SVG (all text escaped).");
 
         journeys.MapPost("/import", async (Guid workspaceId, HttpRequest request, ImportJourneyDocumentCommand command, HttpContext context, CancellationToken cancellationToken) =>
         {
