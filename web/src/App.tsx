@@ -3,6 +3,7 @@ import { api, present, setAntiforgeryToken, type User, type Workspace } from "./
 import { Shell } from "./components/Shell";
 import { JourneyMap } from "./pages/JourneyMap";
 import { JourneyList } from "./pages/JourneyList";
+import { Analytics } from "./pages/Analytics";
 import { SignIn } from "./pages/SignIn";
 import { match, navigate, useLocation } from "./router";
 
@@ -52,6 +53,8 @@ export function App() {
     <Shell user={session.user} workspaces={session.workspaces} workspace={workspace} onSignedOut={() => setSession({ state: "signed-out" })}>
       {journey ? (
         <JourneyMap key={journey.journeyId} workspace={workspace} journeyId={journey.journeyId!} />
+      ) : match("/w/:workspaceId/analytics", path) ? (
+        <Analytics workspace={workspace} />
       ) : (
         <JourneyList workspace={workspace} />
       )}

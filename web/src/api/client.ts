@@ -42,6 +42,11 @@ export function setAntiforgeryToken(token: string | null | undefined): void {
   antiforgeryToken = token ?? null;
 }
 
+/** The current antiforgery token, for requests made outside the typed client (uploads with progress). */
+export function currentAntiforgeryToken(): string | null {
+  return antiforgeryToken;
+}
+
 const antiforgery: Middleware = {
   onRequest({ request }) {
     if (request.method !== "GET" && request.method !== "HEAD" && antiforgeryToken) {

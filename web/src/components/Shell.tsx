@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { api, type User, type Workspace } from "../api/client";
-import { navigate } from "../router";
+import { navigate, useLocation } from "../router";
 import { Link } from "./Link";
 
 /** The frame around every page: brand, workspace switcher, sections, the signed-in user. */
@@ -11,6 +11,8 @@ export function Shell({ user, workspaces, workspace, onSignedOut, children }: {
   onSignedOut: () => void;
   children: ReactNode;
 }) {
+  const section = useLocation().split("/")[3] === "analytics" ? "analytics" : "journeys";
+
   async function signOut() {
     await api.POST("/api/v1/auth/sign-out");
     onSignedOut();
@@ -34,7 +36,8 @@ export function Shell({ user, workspaces, workspace, onSignedOut, children }: {
           </select>
         </label>
         <nav aria-label="Sections" className="sections">
-          <Link href={`/w/${workspace.id}`}>Journeys</Link>
+          <Link href={`/w/${workspace.id}`} aria-current={section === "journeys" ? "page" : undefined}>Journeys</Link>
+          <Link href={`/w/${workspace.id}/analytics`} aria-current={section === "analytics" ? "page" : undefined}>Analytics</Link>
         </nav>
         <div className="spacer" />
         <span className="role-badge" title="Your role in this workspace">{workspace.role}</span>
