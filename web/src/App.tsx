@@ -4,6 +4,9 @@ import { Shell } from "./components/Shell";
 import { JourneyMap } from "./pages/JourneyMap";
 import { JourneyList } from "./pages/JourneyList";
 import { Analytics } from "./pages/Analytics";
+import { Members } from "./pages/Members";
+import { Personas } from "./pages/Personas";
+import { OpportunityMatrix } from "./pages/OpportunityMatrix";
 import { SignIn } from "./pages/SignIn";
 import { match, navigate, useLocation } from "./router";
 
@@ -49,12 +52,19 @@ export function App() {
   }
 
   const journey = match("/w/:workspaceId/journeys/:journeyId", path);
+  const matrix = match("/w/:workspaceId/journeys/:journeyId/opportunities", path);
   return (
     <Shell user={session.user} workspaces={session.workspaces} workspace={workspace} onSignedOut={() => setSession({ state: "signed-out" })}>
-      {journey ? (
+      {matrix ? (
+        <OpportunityMatrix key={matrix.journeyId} workspace={workspace} journeyId={matrix.journeyId!} />
+      ) : journey ? (
         <JourneyMap key={journey.journeyId} workspace={workspace} journeyId={journey.journeyId!} />
       ) : match("/w/:workspaceId/analytics", path) ? (
         <Analytics workspace={workspace} />
+      ) : match("/w/:workspaceId/personas", path) ? (
+        <Personas workspace={workspace} />
+      ) : match("/w/:workspaceId/members", path) ? (
+        <Members workspace={workspace} />
       ) : (
         <JourneyList workspace={workspace} />
       )}

@@ -1628,6 +1628,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/render.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The map as the editor lays it out, as a standalone SVG (all text escaped). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    journeyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/journeys/import": {
         parameters: {
             query?: never;
@@ -5391,8 +5475,10 @@ export interface components {
             text?: string;
             /** @description Per-persona emotion scores; only on emotion lanes, at most one per persona. */
             emotions?: components["schemas"]["EmotionScore"][];
-            painPointId?: null | components["schemas"]["PainPointId"];
-            opportunityId?: null | components["schemas"]["OpportunityId"];
+            /** Format: uuid */
+            painPointId?: null | string;
+            /** Format: uuid */
+            opportunityId?: null | string;
             /** @description An absolute http(s) address of a picture; only on image lanes. */
             imageUrl?: null | string;
         };
@@ -5790,7 +5876,7 @@ export interface components {
             painPointIds?: string[];
         };
         /** Format: uuid */
-        OpportunityId: null | string;
+        OpportunityId: string;
         OpportunityRequest: {
             title: string;
             /** Format: int32 */
@@ -5829,7 +5915,7 @@ export interface components {
             touchpointIds?: string[];
         };
         /** Format: uuid */
-        PainPointId: null | string;
+        PainPointId: string;
         PainPointRequest: {
             title: string;
             /** Format: int32 */

@@ -11,7 +11,7 @@ export function Shell({ user, workspaces, workspace, onSignedOut, children }: {
   onSignedOut: () => void;
   children: ReactNode;
 }) {
-  const section = useLocation().split("/")[3] === "analytics" ? "analytics" : "journeys";
+  const section = useLocation().split("?")[0]!.split("/")[3] ?? "journeys";
 
   async function signOut() {
     await api.POST("/api/v1/auth/sign-out");
@@ -36,8 +36,10 @@ export function Shell({ user, workspaces, workspace, onSignedOut, children }: {
           </select>
         </label>
         <nav aria-label="Sections" className="sections">
-          <Link href={`/w/${workspace.id}`} aria-current={section === "journeys" ? "page" : undefined}>Journeys</Link>
+          <Link href={`/w/${workspace.id}`} aria-current={section === "journeys" || section === "" ? "page" : undefined}>Journeys</Link>
+          <Link href={`/w/${workspace.id}/personas`} aria-current={section === "personas" ? "page" : undefined}>Personas</Link>
           <Link href={`/w/${workspace.id}/analytics`} aria-current={section === "analytics" ? "page" : undefined}>Analytics</Link>
+          <Link href={`/w/${workspace.id}/members`} aria-current={section === "members" ? "page" : undefined}>Members</Link>
         </nav>
         <div className="spacer" />
         <span className="role-badge" title="Your role in this workspace">{workspace.role}</span>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Card, Journey } from "../api/client";
 
 /** A card on the map: its text, edited in place; saved after a pause in typing and when the card loses focus. */
-export function CardView({ card, journey, laneType, readOnly, startEditing, onText, onDelete, style }: {
+export function CardView({ card, journey, laneType, readOnly, startEditing, onText, onDelete, onOpenLinked, onSpan, canWiden, style }: {
   card: Card;
   journey: Journey;
   laneType: string;
@@ -10,6 +10,9 @@ export function CardView({ card, journey, laneType, readOnly, startEditing, onTe
   startEditing: boolean;
   onText: (text: string) => void;
   onDelete: () => void;
+  onOpenLinked: (kind: "pain-point" | "opportunity", id: string) => void;
+  onSpan: (delta: 1 | -1) => void;
+  canWiden: boolean;
   style: React.CSSProperties;
 }) {
   const [editing, setEditing] = useState(startEditing);
@@ -46,16 +49,18 @@ export function CardView({ card, journey, laneType, readOnly, startEditing, onTe
   return (
     <div className={`card card-${laneType} ${editing ? "editing" : ""}`} style={style} data-card-id={card.id}>
       {painPoint && (
-        <div className="linked">
+        <button type="button" className="linked" onClick={() => onOpenLinked("pain-point", painPoint.id)} aria-label={`Pain point ${painPoint.title}: open details`}>
           <span className="severity" title={`Severity ${painPoint.severity} of 5`}>S{painPoint.severity}</span>
           <strong>{painPoint.title}</strong>
-        </div>
+          {painPoint.owner && <span className="linked-owner">{painPoint.owner}</span>}
+        </button>
       )}
       {opportunity && (
-        <div className="linked">
+        <button type="button" className="linked" onClick={() => onOpenLinked("opportunity", opportunity.id)} aria-label={`Opportunity ${opportunity.title}: open details`}>
           <span className="value-effort" title={`Value ${opportunity.value}, effort ${opportunity.effort}`}>V{opportunity.value} E{opportunity.effort}</span>
           <strong>{opportunity.title}</strong>
-        </div>
+          {opportunity.owner && <span className="linked-owner">{opportunity.owner}</span>}
+        </button>
       )}
       {editing ? (
         <textarea
@@ -101,9 +106,15 @@ export function CardView({ card, journey, laneType, readOnly, startEditing, onTe
         </div>
       )}
       {!readOnly && !editing && (
-        <button type="button" className="card-delete" aria-label="Delete card" title="Delete card" onClick={onDelete}>
-          ×
-        </button>
+        <span className="card-tools">
+          {card.touchpointIds.length > 1 && (
+            <button type="button" aria-label="Span one touchpoint fewer" title="Span one touchpoint fewer" onClick={() => onSpan(-1)}>⇤</button>
+          )}
+          {canWiden && (
+            <button type="button" aria-label="Span one more touchpoint" title="Span one more touchpoint" onClick={() => onSpan(1)}>⇥</button>
+          )}
+          <button type="button" aria-label="Delete card" title="Delete card" onClick={onDelete}>×</button>
+        </span>
       )}
     </div>
   );

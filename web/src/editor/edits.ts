@@ -303,3 +303,107 @@ export function moveLane(ids: Ids, laneId: string, position: number): Edit {
     },
   };
 }
+
+type PainPointFields = Schemas["PainPointRequest"];
+type OpportunityFields = Schemas["OpportunityRequest"];
+
+/** A pain point or opportunity, created with a card that shows it in its lane at one touchpoint. */
+export function addLinked(ids: Ids, kind: "pain-point" | "opportunity", laneId: string, touchpointId: string): Edit {
+  return {
+    label: kind === "pain-point" ? "Add pain point" : "Add opportunity",
+    send: async (journey) => {
+      const created =
+        kind === "pain-point"
+          ? await api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/pain-points", {
+              params: { path: ids },
+              body: { title: "New pain point", severity: 3, touchpointIds: [touchpointId] },
+              headers: ifMatch(journey.version),
+            })
+          : await api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/opportunities", {
+              params: { path: ids },
+              body: { title: "New opportunity", value: 3, effort: 3, touchpointIds: [touchpointId] },
+              headers: ifMatch(journey.version),
+            });
+      if (!created.data) {
+        return created;
+      }
+      const after = created.data;
+      const objects: { id: string }[] = kind === "pain-point" ? (after.painPoints ?? []) : (after.opportunities ?? []);
+      const known = new Set((kind === "pain-point" ? journey.painPoints : journey.opportunities).map((item) => item.id));
+      const id = objects.find((item) => !known.has(item.id))!.id;
+      return api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/cards", {
+        params: { path: ids },
+        body: { laneId, touchpointIds: [touchpointId], text: "", emotions: [], painPointId: kind === "pain-point" ? id : null, opportunityId: kind === "opportunity" ? id : null },
+        headers: ifMatch(Number(after.version)),
+      });
+    },
+  };
+}
+
+export function savePainPoint(ids: Ids, painPointId: string, fields: PainPointFields): Edit {
+  return {
+    label: "Change pain point",
+    send: (journey) =>
+      api.PUT("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/pain-points/{painPointId}", {
+        params: { path: { ...ids, painPointId } },
+        body: fields,
+        headers: ifMatch(journey.version),
+      }),
+    inverse: (before) => {
+      const old = before.painPoints.find((item) => item.id === painPointId);
+      return old
+        ? savePainPoint(ids, painPointId, { title: old.title, severity: Number(old.severity), description: old.description, owner: old.owner, status: old.status, touchpointIds: old.touchpointIds })
+        : null;
+    },
+  };
+}
+
+export function saveOpportunity(ids: Ids, opportunityId: string, fields: OpportunityFields): Edit {
+  return {
+    label: "Change opportunity",
+    send: (journey) =>
+      api.PUT("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/opportunities/{opportunityId}", {
+        params: { path: { ...ids, opportunityId } },
+        body: fields,
+        headers: ifMatch(journey.version),
+      }),
+    inverse: (before) => {
+      const old = before.opportunities.find((item) => item.id === opportunityId);
+      return old
+        ? saveOpportunity(ids, opportunityId, {
+            title: old.title, value: Number(old.value), effort: Number(old.effort), description: old.description, owner: old.owner,
+            status: old.status, touchpointIds: old.touchpointIds, painPointIds: old.painPointIds,
+          })
+        : null;
+    },
+  };
+}
+
+export function deleteLinked(ids: Ids, kind: "pain-point" | "opportunity", id: string): Edit {
+  return {
+    label: kind === "pain-point" ? "Delete pain point" : "Delete opportunity",
+    send: (journey) =>
+      kind === "pain-point"
+        ? api.DELETE("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/pain-points/{painPointId}", { params: { path: { ...ids, painPointId: id } }, headers: ifMatch(journey.version) })
+        : api.DELETE("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/opportunities/{opportunityId}", { params: { path: { ...ids, opportunityId: id } }, headers: ifMatch(journey.version) }),
+  };
+}
+
+/** Moves a card to span one more (or one fewer) touchpoint to the right. */
+export function spanCard(ids: Ids, cardId: string, touchpointIds: string[]): Edit {
+  return {
+    label: "Resize card",
+    send: (journey) => {
+      const card = journey.cards.find((candidate) => candidate.id === cardId);
+      return api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/cards/{cardId}/move", {
+        params: { path: { ...ids, cardId } },
+        body: { laneId: card?.laneId ?? "", touchpointIds },
+        headers: ifMatch(journey.version),
+      });
+    },
+    inverse: (before) => {
+      const card = before.cards.find((candidate) => candidate.id === cardId);
+      return card ? spanCard(ids, cardId, card.touchpointIds) : null;
+    },
+  };
+}

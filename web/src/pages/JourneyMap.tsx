@@ -6,6 +6,7 @@ import * as edits from "../editor/edits";
 import { EmotionLane, laneHeight } from "../editor/EmotionLane";
 import { ChannelIcon, personaColours } from "../editor/icons";
 import { InlineText } from "../editor/InlineText";
+import { LinkedPanel, type Selected } from "../editor/LinkedPanel";
 import { layout } from "../editor/layout";
 import { useJourney } from "../editor/useJourney";
 
@@ -26,6 +27,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
   const [editCard, setEditCard] = useState<{ laneId: string; touchpointId: string } | null>(null);
   const [dragged, setDragged] = useState<Dragged | null>(null);
   const [newLaneType, setNewLaneType] = useState<Schemas["LaneType"]>("actions");
+  const [selected, setSelected] = useState<Selected | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const readOnly = workspace.role === "viewer";
 
@@ -134,6 +136,8 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
           <span className={`status status-${journey.status}`}>{journey.status}</span>
           <span className="muted">{journey.type} · {journey.kind} · {journey.state}</span>
         </div>
+        <Link href={`/w/${workspace.id}/journeys/${journeyId}/opportunities`} className="toolbar-link">Opportunity matrix</Link>
+        <a href={`/api/v1/workspaces/${workspace.id}/journeys/${journeyId}/render.svg`} className="toolbar-link" download={`${journey.name}.svg`}>Export SVG</a>
         <div className="spacer" />
         <div className="personas" role="group" aria-label="Personas on the emotion curve">
           {journeyPersonas.map((persona, index) => (
@@ -222,6 +226,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
         </div>
       )}
 
+      <div className="map-body">
       <div className="map-scroller" ref={scroller}>
         <div className="map-grid" style={gridStyle}>
           <div className="corner" style={{ gridRow: "1 / span 2", gridColumn: 1 }}>
@@ -393,6 +398,10 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                           className="add-card"
                           aria-label={`Add a card to ${lane.lane.name} at ${column.touchpoint.name}`}
                           onClick={() => {
+                            if (lane.lane.type === "pain-points" || lane.lane.type === "opportunities") {
+                              editor.apply(edits.addLinked(ids, lane.lane.type === "pain-points" ? "pain-point" : "opportunity", lane.lane.id, column.touchpoint!.id));
+                              return;
+                            }
                             setEditCard({ laneId: lane.lane.id, touchpointId: column.touchpoint!.id });
                             editor.apply(edits.addCard(ids, lane.lane.id, [column.touchpoint!.id], ""));
                           }}
@@ -414,6 +423,15 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                       }
                       onText={(text) => editor.apply(edits.cardText(ids, placed.card.id, text))}
                       onDelete={() => editor.apply(edits.deleteCard(ids, placed.card.id))}
+                      onOpenLinked={(kind, id) => setSelected({ kind, id })}
+                      canWiden={placed.column + placed.span < map.columns.length && !!map.columns[placed.column + placed.span]?.touchpoint}
+                      onSpan={(delta) => {
+                        const span = map.columns
+                          .slice(placed.column, placed.column + placed.span + delta)
+                          .map((column) => column.touchpoint?.id)
+                          .filter((id): id is string => !!id);
+                        editor.apply(edits.spanCard(ids, placed.card.id, span));
+                      }}
                       style={{ gridRow: lane.firstRow + placed.level, gridColumn: `${placed.column + 2} / span ${placed.span}` }}
                     />
                   ))}
@@ -436,6 +454,10 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
             </div>
           )}
         </div>
+      </div>
+      {selected && (
+        <LinkedPanel journey={journey} selected={selected} ids={ids} readOnly={readOnly} apply={editor.apply} onClose={() => setSelected(null)} />
+      )}
       </div>
     </main>
   );
