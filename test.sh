@@ -57,6 +57,11 @@ if [ ! -x /usr/bin/chromium ]; then
   say "installing Chromium"
   apt_install chromium || { echo "could not install Chromium"; echo "0 passed, 1 failed"; exit 1; }
 fi
+# Fonts for PDF export and poppler's pdftotext, which the PDF tests read exports back with.
+if [ ! -x /usr/bin/pdftotext ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  say "installing poppler-utils and DejaVu fonts"
+  apt_install poppler-utils fonts-dejavu-core || { echo "could not install poppler-utils"; echo "0 passed, 1 failed"; exit 1; }
+fi
 export WAYMARK_TEST_CHROMIUM=/usr/bin/chromium
 export WAYMARK_SCREENSHOTS="$root/artifacts/screenshots"
 

@@ -151,8 +151,10 @@ internal static class WaymarkCommands
             return 0;
         });
 
-        var renderOutput = new Option<FileInfo>("--out", "-o") { Description = "The file to write: map.svg.", Required = true };
-        var render = new Command("render", "Draw a journey document as the editor shows it: an SVG file.") { file, renderOutput };
+        var renderOutput = new Option<FileInfo>("--out", "-o") { Description = "The file to write: map.svg or map.pdf.", Required = true };
+        var paper = new Option<string>("--paper") { Description = "PDF paper, landscape: a3 or a4.", DefaultValueFactory = _ => "a3" };
+        paper.AcceptOnlyFromAmong("a3", "a4");
+        var render = new Command("render", "Draw a journey document as the editor shows it: SVG, or PDF tiled across A3 or A4 pages.") { file, renderOutput, paper };
         render.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
@@ -170,14 +172,22 @@ internal static class WaymarkCommands
             }
 
             var target = parse.GetValue(renderOutput)!;
-            if (!target.Name.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+            var names = read.Value.Personas.ToDictionary(persona => persona.Id, persona => persona.Name);
+            if (target.Name.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
             {
-                Console.Error.WriteLine("error: --out names an .svg file.");
+                await File.WriteAllTextAsync(target.FullName, Rendering.Maps.JourneySvg.Render(read.Value.Journey, names), cancellationToken);
+            }
+            else if (target.Name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+            {
+                var size = parse.GetValue(paper) == "a4" ? Rendering.Pdf.PdfPaper.A4 : Rendering.Pdf.PdfPaper.A3;
+                await File.WriteAllBytesAsync(target.FullName, Rendering.Pdf.JourneyPdf.Render(read.Value.Journey, names, size), cancellationToken);
+            }
+            else
+            {
+                Console.Error.WriteLine("error: --out names an .svg or .pdf file.");
                 return 2;
             }
 
-            var svg = Rendering.Maps.JourneySvg.Render(read.Value.Journey, read.Value.Personas.ToDictionary(persona => persona.Id, persona => persona.Name));
-            await File.WriteAllTextAsync(target.FullName, svg, cancellationToken);
             Console.WriteLine($"wrote {target.FullName} ({read.Value.Journey.Stages.Count} stages, {read.Value.Journey.Cards.Count} cards)");
             return 0;
         });

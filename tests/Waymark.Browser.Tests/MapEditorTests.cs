@@ -103,6 +103,15 @@ public sealed class MapEditorTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByText(payload, new() { Exact = true })).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(300);
         Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.__xss"));
+
+        // The exported SVG, opened as a document of its own in the browser: the payload is text, nothing runs.
+        var svg = await page.GotoAsync(new Uri(fixture.Server.BaseAddress, $"/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/render.svg").ToString());
+        Assert.Equal("image/svg+xml; charset=utf-8", svg!.Headers["content-type"]);
+        var texts = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('text')].map(t => t.textContent)");
+        Assert.Contains(texts, text => payload.StartsWith(text.TrimEnd('…'), StringComparison.Ordinal) && text.Length > 3);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('script, img, foreignObject').length"));
+        await page.WaitForTimeoutAsync(300);
+        Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.__xss"));
         await page.Context.CloseAsync();
     }
 

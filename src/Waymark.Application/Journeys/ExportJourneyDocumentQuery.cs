@@ -17,7 +17,6 @@ public sealed class ExportJourneyDocumentQuery(IJourneyStore journeys, IWorkspac
         }
 
         var workspacePersonas = await personas.ListAsync(workspaceId, cancellationToken);
-        var slug = new string(journey.Name.ToLowerInvariant().Select(character => char.IsAsciiLetterOrDigit(character) ? character : '-').ToArray()).Trim('-');
-        return (JourneyDocumentFormat.Write(journey, workspacePersonas), $"{(slug.Length == 0 ? "journey" : slug)}.waymark.json");
+        return (JourneyDocumentFormat.Write(journey, workspacePersonas), $"{JourneyFileNames.Stem(journey.Name)}.waymark.json");
     }
 }

@@ -8,6 +8,7 @@ using Waymark.Application.Storage;
 using Waymark.Domain.Journeys;
 using Waymark.Domain.Personas;
 using Waymark.Rendering.Maps;
+using Waymark.Rendering.Pdf;
 using Waymark.Server.Errors;
 using Waymark.Server.Hosting;
 using Waymark.Server.Workspaces;
@@ -71,6 +72,24 @@ internal static class JourneyEndpoints
             context.Response.Headers.ETag = $"\"{journey.Version}\"";
             return Results.Text(JourneySvg.Render(journey, names), "image/svg+xml; charset=utf-8");
         }).Viewer().Produces<string>(StatusCodes.Status200OK, "image/svg+xml").WithDescription("The map as the editor lays it out, as a standalone SVG (all text escaped).");
+
+        journeys.MapGet("/{journeyId:guid}/render.pdf", async (Guid workspaceId, Guid journeyId, string? paper, IJourneyStore store, IWorkspaceObjectStore<Persona> personas, CancellationToken cancellationToken) =>
+        {
+            if (paper is not null and not "a3" and not "a4")
+            {
+                return ProblemResults.For(Error.Invalid("paper", "paper is a3 or a4."));
+            }
+
+            if (await store.GetAsync(new WorkspaceId(workspaceId), new JourneyId(journeyId), cancellationToken) is not { } journey)
+            {
+                return ProblemResults.For(JourneyErrors.NotFound());
+            }
+
+            var names = (await personas.ListAsync(new WorkspaceId(workspaceId), cancellationToken)).ToDictionary(persona => persona.Id, persona => persona.Name);
+            var pdf = JourneyPdf.Render(journey, names, paper == "a4" ? PdfPaper.A4 : PdfPaper.A3);
+            return Results.File(pdf, "application/pdf", $"{JourneyFileNames.Stem(journey.Name)}.pdf");
+        }).Viewer().Produces<byte[]>(StatusCodes.Status200OK, "application/pdf")
+            .WithDescription("The map as a PDF on A3 (default) or A4 landscape pages; a wide map is tiled across pages.");
 
         journeys.MapPost("/import", async (Guid workspaceId, HttpRequest request, ImportJourneyDocumentCommand command, HttpContext context, CancellationToken cancellationToken) =>
         {

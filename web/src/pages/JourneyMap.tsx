@@ -137,7 +137,9 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
           <span className="muted">{journey.type} · {journey.kind} · {journey.state}</span>
         </div>
         <Link href={`/w/${workspace.id}/journeys/${journeyId}/opportunities`} className="toolbar-link">Opportunity matrix</Link>
-        <a href={`/api/v1/workspaces/${workspace.id}/journeys/${journeyId}/render.svg`} className="toolbar-link" download={`${journey.name}.svg`}>Export SVG</a>
+        <a href={`/api/v1/workspaces/${workspace.id}/journeys/${journeyId}/render.svg`} className="toolbar-link" download={`${journey.name}.svg`}>SVG</a>
+        <a href={`/api/v1/workspaces/${workspace.id}/journeys/${journeyId}/render.pdf`} className="toolbar-link" download>PDF (A3)</a>
+        <a href={`/api/v1/workspaces/${workspace.id}/journeys/${journeyId}/render.pdf?paper=a4`} className="toolbar-link" download>PDF (A4)</a>
         <div className="spacer" />
         <div className="personas" role="group" aria-label="Personas on the emotion curve">
           {journeyPersonas.map((persona, index) => (
