@@ -31,7 +31,9 @@ public sealed class RelationalJourneyStore(SqlDialect dialect) : IJourneyStore
         var journeys = await Sql.QueryAsync(connection, $"SELECT {Columns} FROM journeys WHERE {where} ORDER BY updated_at DESC, id", Read, cancellationToken, [.. parameters]);
         return journeys
             .Where(journey => filter.Tag is null || journey.Tags.Contains(filter.Tag, StringComparer.OrdinalIgnoreCase))
-            .Where(journey => filter.Search is null || journey.Name.Contains(filter.Search, StringComparison.OrdinalIgnoreCase))
+            .Where(journey => filter.Search is null || journey.Name.Contains(filter.Search, StringComparison.OrdinalIgnoreCase)
+                || (journey.Goal?.Contains(filter.Search, StringComparison.OrdinalIgnoreCase) ?? false) || (journey.Owner?.Contains(filter.Search, StringComparison.OrdinalIgnoreCase) ?? false))
+            .Where(journey => filter.Persona is not { } persona || journey.PersonaIds.Contains(persona))
             .ToList();
     }
 

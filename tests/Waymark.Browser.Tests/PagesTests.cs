@@ -13,7 +13,7 @@ public sealed class PagesTests(BrowserFixture fixture)
         var page = await fixture.SignedInPageAsync();
         await page.GotoAsync(new Uri(fixture.Server.BaseAddress, $"/w/{workspaceId}/journeys/{journeyId}").ToString());
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Pain point Forced account creation at checkout: open details" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Forced account creation at checkout" }).First.ClickAsync();
         var panel = page.Locator(".side-panel");
         await panel.GetByLabel("Owner").FillAsync("Checkout squad");
         await panel.GetByLabel("Status").SelectOptionAsync("investigating");

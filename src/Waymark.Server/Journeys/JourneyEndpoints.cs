@@ -22,8 +22,8 @@ internal static class JourneyEndpoints
     {
         var journeys = workspace.MapGroup("/journeys").WithTags("Journeys");
         journeys.MapGet("/", async (Guid workspaceId, IJourneyStore store, CancellationToken cancellationToken,
-            JourneyKind? kind, JourneyState? state, JourneyType? type, JourneyStatus? status, string? tag, string? search) =>
-            Results.Ok((await store.ListAsync(new WorkspaceId(workspaceId), new JourneyFilter(kind, state, type, status, tag, search), cancellationToken)).Select(JourneySummary.Of)))
+            JourneyKind? kind, JourneyState? state, JourneyType? type, JourneyStatus? status, string? tag, string? search, Guid? persona) =>
+            Results.Ok((await store.ListAsync(new WorkspaceId(workspaceId), new JourneyFilter(kind, state, type, status, tag, search, persona is { } personaId ? new PersonaId(personaId) : null), cancellationToken)).Select(JourneySummary.Of)))
             .Viewer().Produces<IReadOnlyList<JourneySummary>>();
 
         journeys.MapPost("/", async (Guid workspaceId, CreateJourneyCommand.Request request, CreateJourneyCommand command, HttpContext context, CancellationToken cancellationToken) =>
@@ -72,6 +72,17 @@ internal static class JourneyEndpoints
             context.Response.Headers.ETag = $"\"{journey.Version}\"";
             return Results.Text(JourneySvg.Render(journey, names), "image/svg+xml; charset=utf-8");
         }).Viewer().Produces<string>(StatusCodes.Status200OK, "image/svg+xml").WithDescription("The map as the editor lays it out, as a standalone SVG (all text escaped).");
+
+        journeys.MapGet("/{journeyId:guid}/thumbnail.svg", async (Guid workspaceId, Guid journeyId, IJourneyStore store, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            if (await store.GetAsync(new WorkspaceId(workspaceId), new JourneyId(journeyId), cancellationToken) is not { } journey)
+            {
+                return ProblemResults.For(JourneyErrors.NotFound());
+            }
+
+            context.Response.Headers.CacheControl = "private, max-age=60";
+            return Results.Text(JourneyThumbnail.Render(journey), "image/svg+xml; charset=utf-8");
+        }).Viewer().Produces<string>(StatusCodes.Status200OK, "image/svg+xml").WithDescription("A 240 × 96 miniature of the map for lists: stages, cards, emotion curves; no text.");
 
         journeys.MapGet("/{journeyId:guid}/render.pdf", async (Guid workspaceId, Guid journeyId, string? paper, IJourneyStore store, IWorkspaceObjectStore<Persona> personas, CancellationToken cancellationToken) =>
         {

@@ -49,14 +49,16 @@ export function CardView({ card, journey, laneType, readOnly, startEditing, onTe
   return (
     <div className={`card card-${laneType} ${editing ? "editing" : ""}`} style={style} data-card-id={card.id}>
       {painPoint && (
-        <button type="button" className="linked" onClick={() => onOpenLinked("pain-point", painPoint.id)} aria-label={`Pain point ${painPoint.title}: open details`}>
+        <button type="button" className="linked" onClick={() => onOpenLinked("pain-point", painPoint.id)} title="Open the pain point">
+          <span className="visually-hidden">Pain point</span>
           <span className="severity" title={`Severity ${painPoint.severity} of 5`}>S{painPoint.severity}</span>
           <strong>{painPoint.title}</strong>
           {painPoint.owner && <span className="linked-owner">{painPoint.owner}</span>}
         </button>
       )}
       {opportunity && (
-        <button type="button" className="linked" onClick={() => onOpenLinked("opportunity", opportunity.id)} aria-label={`Opportunity ${opportunity.title}: open details`}>
+        <button type="button" className="linked" onClick={() => onOpenLinked("opportunity", opportunity.id)} title="Open the opportunity">
+          <span className="visually-hidden">Opportunity</span>
           <span className="value-effort" title={`Value ${opportunity.value}, effort ${opportunity.effort}`}>V{opportunity.value} E{opportunity.effort}</span>
           <strong>{opportunity.title}</strong>
           {opportunity.owner && <span className="linked-owner">{opportunity.owner}</span>}

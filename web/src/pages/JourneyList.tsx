@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState, type FormEvent } from "react";
-import { api, describe, present, type JourneySummary, type Workspace } from "../api/client";
+import { useEffect, useState, type FormEvent } from "react";
+import { api, describe, present, type JourneySummary, type Persona, type Workspace } from "../api/client";
 import { Link } from "../components/Link";
 import { navigate } from "../router";
 
@@ -19,6 +19,8 @@ export function JourneyList({ workspace }: { workspace: Workspace }) {
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState("");
   const [type, setType] = useState("");
+  const [persona, setPersona] = useState("");
+  const [personas, setPersonas] = useState<Persona[]>([]);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<JourneySummary | null>(null);
   const canEdit = workspace.role !== "viewer";
@@ -27,7 +29,7 @@ export function JourneyList({ workspace }: { workspace: Workspace }) {
     const result = await api.GET("/api/v1/workspaces/{workspaceId}/journeys", {
       params: {
         path: { workspaceId: workspace.id },
-        query: { search: search || undefined, status: (status || undefined) as never, type: (type || undefined) as never },
+        query: { search: search || undefined, status: (status || undefined) as never, type: (type || undefined) as never, persona: persona || undefined },
       },
     });
     if (result.data) {
@@ -42,7 +44,11 @@ export function JourneyList({ workspace }: { workspace: Workspace }) {
     const timer = window.setTimeout(() => void load(), search ? 200 : 0);
     return () => window.clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workspace.id, search, status, type]);
+  }, [workspace.id, search, status, type, persona]);
+
+  useEffect(() => {
+    void api.GET("/api/v1/workspaces/{workspaceId}/personas", { params: { path: { workspaceId: workspace.id } } }).then((result) => setPersonas(present(result.data ?? [])));
+  }, [workspace.id]);
 
   async function duplicate(journey: JourneySummary) {
     const result = await api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/duplicate", {
@@ -95,6 +101,15 @@ export function JourneyList({ workspace }: { workspace: Workspace }) {
           </select>
         </label>
         <label>
+          Persona
+          <select value={persona} onChange={(e) => setPersona(e.target.value)}>
+            <option value="">Any</option>
+            {personas.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>{candidate.name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
           Type
           <select value={type} onChange={(e) => setType(e.target.value)}>
             <option value="">Any</option>
@@ -117,7 +132,7 @@ export function JourneyList({ workspace }: { workspace: Workspace }) {
           {journeys.map((journey) => (
             <li key={journey.id} className="journey-tile">
               <Link href={`/w/${workspace.id}/journeys/${journey.id}`} className="tile-link">
-                <Thumbnail journey={journey} />
+                <Thumbnail workspace={workspace} journey={journey} />
                 <span className="tile-name">{journey.name}</span>
               </Link>
               <div className="tile-meta">
@@ -157,27 +172,17 @@ export function JourneyList({ workspace }: { workspace: Workspace }) {
   );
 }
 
-function Thumbnail({ journey }: { journey: JourneySummary }) {
-  // A miniature of the map's shape: one column group per stage, touchpoints spread over them, a sample emotion curve.
-  const stages = Math.max(1, journey.stages);
-  const width = 240;
-  const height = 96;
-  const stageWidth = width / stages;
-  const seed = useMemo(() => [...journey.id].reduce((sum, c) => sum + c.charCodeAt(0), 0), [journey.id]);
-  const points = Array.from({ length: stages + 1 }, (_, i) => {
-    const y = 62 + Math.sin(seed + i * 1.7) * 16;
-    return `${(i * width) / stages},${y.toFixed(1)}`;
-  }).join(" ");
+function Thumbnail({ workspace, journey }: { workspace: Workspace; journey: JourneySummary }) {
+  // The server draws the miniature from the real map; the version in the address refreshes it after every edit.
   return (
-    <svg className="thumbnail" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${journey.stages} stages, ${journey.touchpoints} touchpoints`}>
-      {Array.from({ length: stages }, (_, i) => (
-        <g key={i}>
-          <rect x={i * stageWidth + 2} y={4} width={stageWidth - 4} height={12} rx={3} className={`thumb-stage thumb-stage-${i % 5}`} />
-          <rect x={i * stageWidth + 2} y={20} width={stageWidth - 4} height={24} rx={3} className="thumb-lane" />
-        </g>
-      ))}
-      <polyline points={points} className="thumb-curve" />
-    </svg>
+    <img
+      className="thumbnail"
+      src={`/api/v1/workspaces/${workspace.id}/journeys/${journey.id}/thumbnail.svg?v=${journey.version}`}
+      width={240}
+      height={96}
+      alt={`Miniature: ${journey.stages} stages, ${journey.touchpoints} touchpoints`}
+      loading="lazy"
+    />
   );
 }
 

@@ -159,6 +159,29 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
               />
               <span className="swatch" />
               {persona.name}
+              {!readOnly && (
+                <button
+                  type="button"
+                  className="persona-remove"
+                  aria-label={`Take ${persona.name} off this journey`}
+                  title="Take this persona off the journey (its emotion scores go with it)"
+                  onClick={(event) => {
+                    event.preventDefault();
+                    if (window.confirm(`Take ${persona.name} off this journey? Their emotion scores on it are removed.`)) {
+                      editor.apply({
+                        label: "Remove persona",
+                        send: (current) =>
+                          api.DELETE("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/personas/{personaId}", {
+                            params: { path: { ...ids, personaId: persona.id } },
+                            headers: { "If-Match": `"${current.version}"` },
+                          }),
+                      });
+                    }
+                  }}
+                >
+                  ×
+                </button>
+              )}
             </label>
           ))}
         </div>
