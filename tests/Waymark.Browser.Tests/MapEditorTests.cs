@@ -90,6 +90,36 @@ public sealed class MapEditorTests(BrowserFixture fixture)
         await bob.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Reorder_TouchpointsByDragAndDrop_AndLanesByKeyboard_Persists()
+    {
+        var (workspaceId, journeyId, _) = await JourneyWithCardAsync("Anything");
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, $"/w/{workspaceId}/journeys/{journeyId}").ToString());
+        await page.Locator(".map-grid").WaitForAsync();
+        var headers = page.Locator(".touchpoint-header .inline-text");
+        Assert.Equal(["Sees an ad", "Hears from a friend"], (await headers.AllInnerTextsAsync()).Take(2));
+
+        // Drag "Hears from a friend" onto "Sees an ad": it takes that place.
+        await page.Locator(".touchpoint-header", new() { HasTextString = "Hears from a friend" }).DragToAsync(page.Locator(".touchpoint-header", new() { HasTextString = "Sees an ad" }));
+        await Saved(page);
+        Assert.Equal(["Hears from a friend", "Sees an ad"], (await headers.AllInnerTextsAsync()).Take(2));
+
+        // Keyboard: focus the lane's "down" button and press Enter.
+        var down = page.GetByRole(AriaRole.Button, new() { Name = "Move lane Customer actions down" });
+        await down.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Saved(page);
+        var lanes = page.Locator(".lane-label .inline-text");
+        Assert.Equal(["Thoughts", "Customer actions"], (await lanes.AllInnerTextsAsync()).Take(2));
+
+        await page.ReloadAsync();
+        await page.Locator(".map-grid").WaitForAsync();
+        Assert.Equal(["Hears from a friend", "Sees an ad"], (await headers.AllInnerTextsAsync()).Take(2));
+        Assert.Equal(["Thoughts", "Customer actions"], (await lanes.AllInnerTextsAsync()).Take(2));
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("<img src=x onerror=\"window.__xss = 1\">")]
     [InlineData("</text><script>window.__xss = 2</script>")]
