@@ -27,18 +27,19 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
     }
 
     /// <summary>Binary COPY into a temporary table, then one INSERT … SELECT that skips known message ids.</summary>
-    public override async Task<long> InsertEventsAsync(DbConnection connection, DbTransaction transaction, object workspace, object import, long firstSequence, IReadOnlyList<Waymark.Application.Events.RecordedEvent> events, CancellationToken cancellationToken)
+    public override async Task<long> InsertEventsAsync(DbConnection connection, DbTransaction transaction, object workspace, object import, long firstSequence, IAsyncEnumerable<IReadOnlyList<Waymark.Application.Events.RecordedEvent>> chunks, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(chunks);
         var npgsql = (NpgsqlConnection)connection;
         await using (var create = new NpgsqlCommand("CREATE TEMP TABLE incoming_events (sequence bigint, customer text, activity text, occurred_at bigint, channel text, message_id text) ON COMMIT DROP", npgsql, (NpgsqlTransaction)transaction))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var writer = await npgsql.BeginBinaryImportAsync("COPY incoming_events (sequence, customer, activity, occurred_at, channel, message_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        var sequence = firstSequence;
+        await foreach (var events in chunks.WithCancellation(cancellationToken))
         {
-            var sequence = firstSequence;
+            await using var writer = await npgsql.BeginBinaryImportAsync("COPY incoming_events (sequence, customer, activity, occurred_at, channel, message_id) FROM STDIN (FORMAT BINARY)", cancellationToken);
             foreach (var item in events)
             {
                 await writer.StartRowAsync(cancellationToken);

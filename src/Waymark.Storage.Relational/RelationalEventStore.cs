@@ -10,9 +10,9 @@ namespace Waymark.Storage.Relational;
 public sealed class RelationalEventStore(SqlDialect dialect) : IEventStore
 {
     /// <inheritdoc />
-    public async Task<long> AppendAsync(WorkspaceId workspaceId, Guid importId, IReadOnlyList<RecordedEvent> events, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> customerProperties, CancellationToken cancellationToken)
+    public async Task<long> AppendAsync(WorkspaceId workspaceId, Guid importId, IAsyncEnumerable<IReadOnlyList<RecordedEvent>> chunks, Func<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> customerProperties, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(chunks);
         ArgumentNullException.ThrowIfNull(customerProperties);
         var workspace = dialect.Id(workspaceId.Value);
         var import = dialect.Id(importId);
@@ -25,9 +25,9 @@ public sealed class RelationalEventStore(SqlDialect dialect) : IEventStore
             sequence = Convert.ToInt64(await last.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var stored = await dialect.InsertEventsAsync(connection, transaction, workspace, import, sequence + 1, events, cancellationToken);
+        var stored = await dialect.InsertEventsAsync(connection, transaction, workspace, import, sequence + 1, chunks, cancellationToken);
 
-        foreach (var (customer, properties) in customerProperties)
+        foreach (var (customer, properties) in customerProperties())
         {
             await Sql.ExecuteAsync(connection, transaction,
                 "INSERT INTO customers (workspace_id, customer, properties) VALUES (@w, @c, @p) ON CONFLICT (workspace_id, customer) DO UPDATE SET properties = excluded.properties",

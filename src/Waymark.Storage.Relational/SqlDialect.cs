@@ -22,12 +22,12 @@ public abstract class SqlDialect
     /// nothing (its write transactions are exclusive); PostgreSQL takes a transaction-scoped advisory lock.</summary>
     public virtual Task LockWorkspaceAsync(DbConnection connection, DbTransaction transaction, Guid workspaceId, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Inserts events with sequences from <paramref name="firstSequence"/> on, skipping any whose message id the
-    /// workspace already has; returns how many were stored. The default reuses one prepared single-row statement
-    /// (binding thousands of named parameters per statement is quadratic in SQLite).</summary>
-    public virtual async Task<long> InsertEventsAsync(DbConnection connection, DbTransaction transaction, object workspace, object import, long firstSequence, IReadOnlyList<Application.Events.RecordedEvent> events, CancellationToken cancellationToken)
+    /// <summary>Inserts events, chunk by chunk as they arrive, with sequences from <paramref name="firstSequence"/> on,
+    /// skipping any whose message id the workspace already has; returns how many were stored. The default reuses one
+    /// prepared single-row statement (binding thousands of named parameters per statement is quadratic in SQLite).</summary>
+    public virtual async Task<long> InsertEventsAsync(DbConnection connection, DbTransaction transaction, object workspace, object import, long firstSequence, IAsyncEnumerable<IReadOnlyList<Application.Events.RecordedEvent>> chunks, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(chunks);
         long stored = 0;
         var sequence = firstSequence;
         await using var insert = Sql.Command(connection, transaction,
@@ -35,15 +35,18 @@ public abstract class SqlDialect
             ("w", workspace), ("s", 0L), ("c", ""), ("a", ""), ("t", 0L), ("h", null), ("m", null), ("i", import));
         await insert.PrepareAsync(cancellationToken);
         var parameters = insert.Parameters;
-        foreach (var item in events)
+        await foreach (var events in chunks.WithCancellation(cancellationToken))
         {
-            parameters["s"].Value = sequence++;
-            parameters["c"].Value = item.Customer;
-            parameters["a"].Value = item.Activity;
-            parameters["t"].Value = item.TimestampMilliseconds;
-            parameters["h"].Value = (object?)item.Channel ?? DBNull.Value;
-            parameters["m"].Value = (object?)item.MessageId ?? DBNull.Value;
-            stored += await insert.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var item in events)
+            {
+                parameters["s"].Value = sequence++;
+                parameters["c"].Value = item.Customer;
+                parameters["a"].Value = item.Activity;
+                parameters["t"].Value = item.TimestampMilliseconds;
+                parameters["h"].Value = (object?)item.Channel ?? DBNull.Value;
+                parameters["m"].Value = (object?)item.MessageId ?? DBNull.Value;
+                stored += await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         return stored;

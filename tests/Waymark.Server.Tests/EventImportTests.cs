@@ -66,6 +66,28 @@ public sealed class EventImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportLargerThanSeveralChunks_WithABadLastRow_StoresNothing_AndWithSkipStoresTheRest()
+    {
+        // 120,000 good rows are written in three chunks before the bad last row is read: the transaction must roll back.
+        var csv = new System.Text.StringBuilder("case:concept:name,concept:name,time:timestamp\n");
+        for (var i = 0; i < 120_000; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"c{i % 5000},step{i % 7},2026-01-01T10:{i / 3600 % 60:00}:{i % 60:00}Z\n");
+        }
+
+        csv.Append("c1,broken,not-a-date\n");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(csv.ToString());
+
+        await Session.ExpectProblemAsync(await ImportAsync(bytes, "fileName=big.csv"), HttpStatusCode.BadRequest, "import.bad-row");
+        Assert.Equal(0, (await _owner.GetJsonAsync($"{_workspace}/analytics/dfg"))["events"]!.GetValue<long>());
+
+        var skipped = await ImportAsync(bytes, "fileName=big.csv&onError=skip");
+        await _owner.ExpectAsync(skipped, HttpStatusCode.Created);
+        Assert.Equal(120_000L, (await Session.ReadAsync(skipped))["imported"]!.GetValue<long>());
+        Assert.Equal(120_000L, (await _owner.GetJsonAsync($"{_workspace}/analytics/dfg"))["events"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task ImportBadCsvWithSkip_StoresTheGoodRows_AndListsTheBadOnes()
     {
         var csv = "case:concept:name,concept:name,time:timestamp\n1,a,2026-01-01 10:00:00\n2,b\n1,c,2026-01-01 11:00:00\n"u8.ToArray();

@@ -5,9 +5,10 @@ namespace Waymark.Application.Storage;
 /// <summary>Stores each workspace's recorded events durably, in source order, deduplicated by message id.</summary>
 public interface IEventStore
 {
-    /// <summary>Appends events (and sets customer properties) in one transaction; events whose message id the
+    /// <summary>Appends events, streamed in chunks, then sets customer properties (asked for once the chunks are
+    /// done), all in one transaction: if the chunks end in an exception nothing is stored. Events whose message id the
     /// workspace already has are skipped. Returns how many were stored.</summary>
-    Task<long> AppendAsync(WorkspaceId workspaceId, Guid importId, IReadOnlyList<RecordedEvent> events, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> customerProperties, CancellationToken cancellationToken);
+    Task<long> AppendAsync(WorkspaceId workspaceId, Guid importId, IAsyncEnumerable<IReadOnlyList<RecordedEvent>> chunks, Func<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> customerProperties, CancellationToken cancellationToken);
 
     /// <summary>Streams the workspace's events in source order, then its customers' properties.</summary>
     Task ReadAsync(WorkspaceId workspaceId, Action<RecordedEvent> onEvent, Action<string, IReadOnlyDictionary<string, string>> onCustomer, CancellationToken cancellationToken);
