@@ -69,6 +69,19 @@ public sealed class MapPainter
         }
     }
 
+    /// <summary>Paints only the left column (the corner and the lane names) over whatever is there: for pages that
+    /// continue a wide map, so every page says which lane is which.</summary>
+    public void PaintLaneLabels(IMapCanvas canvas)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        var shifted = new Shifted(canvas, Top);
+        shifted.Rect(0, 0, MapLayout.LabelWidth, MapLayout.StageHeight + MapLayout.TouchpointHeight, "#ffffff", "#dfe4ec");
+        foreach (var lane in Layout.Lanes)
+        {
+            LaneLabel(shifted, lane);
+        }
+    }
+
     private void Headers(IMapCanvas canvas)
     {
         canvas.Rect(0, 0, MapLayout.LabelWidth, MapLayout.StageHeight + MapLayout.TouchpointHeight, "#ffffff", "#dfe4ec");
@@ -103,15 +116,20 @@ public sealed class MapPainter
         }
     }
 
-    private void Lane(IMapCanvas canvas, MapLane lane)
+    private static void LaneLabel(IMapCanvas canvas, MapLane lane)
     {
-        var y = lane.Y;
-        canvas.Rect(0, y, MapLayout.LabelWidth, lane.Height, "#ffffff", "#dfe4ec");
+        canvas.Rect(0, lane.Y, MapLayout.LabelWidth, lane.Height, "#ffffff", "#dfe4ec");
         var labelLines = TextWrap.Lines(lane.Lane.Name, MapLayout.LabelWidth - 24, 13, 2);
         for (var i = 0; i < labelLines.Count; i++)
         {
-            canvas.Text(12, y + 22 + (i * 17), labelLines[i], weight: 650);
+            canvas.Text(12, lane.Y + 22 + (i * 17), labelLines[i], weight: 650);
         }
+    }
+
+    private void Lane(IMapCanvas canvas, MapLane lane)
+    {
+        var y = lane.Y;
+        LaneLabel(canvas, lane);
 
         var background = lane.Lane.Type switch
         {

@@ -20,7 +20,7 @@ public enum PdfPaper
 
 /// <summary>Writes a journey map as a PDF painted by <see cref="MapPainter"/>: scaled so that its height fits the page
 /// (down to a legible minimum), then tiled across as many pages as its width (and, below that minimum, its height)
-/// needs, each page labelled with its place. Text is drawn as text with embedded fonts; no script or action is ever
+/// needs, each page labelled with its place; pages that continue the map to the right repeat the lane names. Text is drawn as text with embedded fonts; no script or action is ever
 /// written, so user text can only ever be text.</summary>
 public static class JourneyPdf
 {
@@ -37,7 +37,10 @@ public static class JourneyPdf
         var contentWidth = pageWidth - (2 * Margin);
         var contentHeight = pageHeight - (2 * Margin) - Header;
         var scale = Math.Clamp(contentHeight / painter.Height, MinimumScale, 1);
-        var columns = Math.Max(1, (int)Math.Ceiling(painter.Width * scale / contentWidth));
+        // In map units: the first page shows [0, first); each later one shows the next (first − label) after the labels.
+        var first = contentWidth / scale;
+        var next = first - MapLayout.LabelWidth;
+        var columns = painter.Width <= first ? 1 : 1 + (int)Math.Ceiling((painter.Width - first) / next);
         var rows = Math.Max(1, (int)Math.Ceiling(painter.Height * scale / contentHeight));
 
         using var document = new PdfDocument();
@@ -57,10 +60,21 @@ public static class JourneyPdf
                 graphics.DrawString($"{journey.Name} — {place}", footerFont, XBrushes.DimGray, new XPoint(Margin, Margin + 10), XStringFormats.BaseLineLeft);
                 var state = graphics.Save();
                 graphics.IntersectClip(new XRect(Margin, Margin + Header, contentWidth, contentHeight));
-                graphics.TranslateTransform(Margin - (column * contentWidth), Margin + Header - (row * contentHeight));
+                var canvas = new PdfCanvas(graphics);
+                var start = column == 0 ? 0 : first + ((column - 1) * next) - MapLayout.LabelWidth;
+                graphics.TranslateTransform(Margin - (start * scale), Margin + Header - (row * contentHeight));
                 graphics.ScaleTransform(scale);
-                painter.Paint(new PdfCanvas(graphics));
+                painter.Paint(canvas);
                 graphics.Restore(state);
+                if (column > 0)
+                {
+                    state = graphics.Save();
+                    graphics.IntersectClip(new XRect(Margin, Margin + Header, contentWidth, contentHeight));
+                    graphics.TranslateTransform(Margin, Margin + Header - (row * contentHeight));
+                    graphics.ScaleTransform(scale);
+                    painter.PaintLaneLabels(canvas);
+                    graphics.Restore(state);
+                }
             }
         }
 
