@@ -79,7 +79,7 @@ internal static class AnalyzeCommand
         var window = new Option<string>("--window") { Description = "Conversion window: a number and s, m, h or d.", DefaultValueFactory = _ => "14d" };
         var mode = new Option<string>("--mode") { Description = "ordered, strict or any.", DefaultValueFactory = _ => "ordered" };
         var exclude = new Option<string[]>("--exclude") { Description = "ACTIVITY:FROM:TO — exclude customers who do ACTIVITY between 1-based steps FROM and TO." };
-        var breakdown = new Option<string?>("--breakdown") { Description = "A customer property (case attribute without 'case:') to split the counts by." };
+        var breakdown = new Option<string?>("--breakdown") { Description = "Split the counts by a customer property (a case attribute without 'case:'), or by event:NAME, event property NAME of each customer's first event (event:channel, event:org:resource)." };
         var top = new Option<int>("--top") { Description = "Breakdown values shown; the rest are added up as Other.", DefaultValueFactory = _ => 10 };
         mode.AcceptOnlyFromAmong("ordered", "strict", "any");
         var command = new Command("funnel", "Conversion through ordered steps (PostHog semantics).") { steps, step, window, mode, exclude, breakdown, top };

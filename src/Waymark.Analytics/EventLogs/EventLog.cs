@@ -12,8 +12,9 @@ namespace Waymark.Analytics.EventLogs;
 public sealed class EventLog
 {
     internal EventLog(string[] customers, string[] activities, string[] channels, int[] customerStart, int[] activity, int[] channel, long[] timestamp,
-        IReadOnlyList<IReadOnlyDictionary<string, string>?> customerProperties)
+        IReadOnlyList<IReadOnlyDictionary<string, string>?> customerProperties, IReadOnlyDictionary<string, EventPropertyColumn>? eventProperties = null)
     {
+        EventProperties = eventProperties ?? new Dictionary<string, EventPropertyColumn>(StringComparer.Ordinal);
         CustomerStartArray = customerStart;
         ActivityArray = activity;
         ChannelArray = channel;
@@ -51,6 +52,10 @@ public sealed class EventLog
             ? new EventLog(customers, activities, channels, customerStart, activity, channel, timestamp, customerProperties)
             : throw new ArgumentException("The columns do not form an event log.");
     }
+
+    /// <summary>The events' other properties, by name, one dictionary-encoded column each (4 bytes per event per
+    /// property; none for logs without properties, such as a workspace's stored events).</summary>
+    public IReadOnlyDictionary<string, EventPropertyColumn> EventProperties { get; }
 
     private (int From, int To)[]? _chunks;
 

@@ -16,6 +16,7 @@ public sealed class EventLogBuilder
     private int[] _activity = new int[1024];
     private int[] _channel = new int[1024];
     private long[] _timestamp = new long[1024];
+    private readonly Dictionary<string, PropertyBuilder> _properties = new(StringComparer.Ordinal);
 
     /// <summary>The number of events added so far.</summary>
     public int EventCount { get; private set; }
@@ -28,7 +29,8 @@ public sealed class EventLogBuilder
     /// <param name="activity">The event name.</param>
     /// <param name="timestampMilliseconds">UTC milliseconds since the Unix epoch.</param>
     /// <param name="channel">The channel, or null.</param>
-    public void Add(string customer, string activity, long timestampMilliseconds, string? channel = null)
+    /// <param name="properties">The event's other properties (name, value), or null.</param>
+    public void Add(string customer, string activity, long timestampMilliseconds, string? channel = null, IReadOnlyList<KeyValuePair<string, string>>? properties = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(activity);
@@ -45,6 +47,19 @@ public sealed class EventLogBuilder
         _activity[EventCount] = Intern(_activities, _activityNames, activity);
         _channel[EventCount] = channel is null ? -1 : Intern(_channels, _channelNames, channel);
         _timestamp[EventCount] = timestampMilliseconds;
+        if (properties is not null)
+        {
+            foreach (var (name, value) in properties)
+            {
+                if (!_properties.TryGetValue(name, out var column))
+                {
+                    _properties[name] = column = new PropertyBuilder();
+                }
+
+                column.Set(EventCount, value);
+            }
+        }
+
         EventCount++;
     }
 
@@ -95,7 +110,19 @@ public sealed class EventLogBuilder
             timestamp[position] = _timestamp[source];
         }
 
-        return new EventLog([.. _customerNames], [.. _activityNames], [.. _channelNames], start, activity, channel, timestamp, [.. _customerProperties]);
+        var properties = new Dictionary<string, EventPropertyColumn>(StringComparer.Ordinal);
+        foreach (var (name, column) in _properties)
+        {
+            var index = new int[EventCount];
+            for (var position = 0; position < EventCount; position++)
+            {
+                index[position] = column.At(order[position]);
+            }
+
+            properties[name] = new EventPropertyColumn(name, [.. column.Names], index);
+        }
+
+        return new EventLog([.. _customerNames], [.. _activityNames], [.. _channelNames], start, activity, channel, timestamp, [.. _customerProperties], properties);
     }
 
     private void SortRunByTime(int[] order, int from, int to)
@@ -115,6 +142,29 @@ public sealed class EventLogBuilder
                 return byTime != 0 ? byTime : left.CompareTo(right);
             }));
         }
+    }
+
+    /// <summary>One property's values while the log is built: −1 (none) for events before its first value.</summary>
+    private sealed class PropertyBuilder
+    {
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private int[] _values = [];
+
+        public List<string> Names { get; } = [];
+
+        public void Set(int position, string value)
+        {
+            if (position >= _values.Length)
+            {
+                var old = _values.Length;
+                Array.Resize(ref _values, Math.Max(1024, Math.Max(position + 1, old * 2)));
+                Array.Fill(_values, -1, old, _values.Length - old);
+            }
+
+            _values[position] = Intern(_index, Names, value);
+        }
+
+        public int At(int position) => position < _values.Length ? _values[position] : -1;
     }
 
     private static int Intern(Dictionary<string, int> index, List<string> names, string value, Action? onNew = null)

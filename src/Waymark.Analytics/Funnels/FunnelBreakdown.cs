@@ -2,7 +2,8 @@ using Waymark.Analytics.EventLogs;
 
 namespace Waymark.Analytics.Funnels;
 
-/// <summary>A funnel split by a customer property: counts per value, the most frequent values first.</summary>
+/// <summary>A funnel split by a customer property, or by an event property of the customer's first event (first
+/// touch): counts per value, the most frequent values first.</summary>
 public static class FunnelBreakdown
 {
     /// <summary>The value for customers without the property.</summary>
@@ -14,8 +15,12 @@ public static class FunnelBreakdown
     /// <summary>The breakdown property that means the channel of the customer's first event (first touch).</summary>
     public const string FirstTouchChannel = "event:channel";
 
+    /// <summary>The prefix of a breakdown by an event property of the customer's first event: <c>event:NAME</c>.</summary>
+    public const string EventPrefix = "event:";
+
     /// <summary>Cumulative step counts per value of customer property <paramref name="property"/> (or, for
-    /// <see cref="FirstTouchChannel"/>, the channel of the customer's first event), for the <paramref name="top"/>
+    /// <see cref="FirstTouchChannel"/>, the channel of the customer's first event; for <c>event:NAME</c>, event property
+    /// NAME of the customer's first event, when the log has it), for the <paramref name="top"/>
     /// values with the most customers entering the funnel (ties by value, ordinal); the other values are added up as
     /// <see cref="Other"/>. Each row's conversion is compared with all other entering customers by a two-proportion
     /// z-test. Excluded customers count nowhere.</summary>
@@ -25,6 +30,8 @@ public static class FunnelBreakdown
         ArgumentNullException.ThrowIfNull(report);
         var steps = report.Steps.Count;
         var byValue = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        var eventColumn = property.StartsWith(EventPrefix, StringComparison.Ordinal) && property != FirstTouchChannel
+            && log.EventProperties.TryGetValue(property[EventPrefix.Length..], out var column) ? column : null;
         for (var customer = 0; customer < log.CustomerCount; customer++)
         {
             var reached = report.CustomerSteps[customer];
@@ -35,7 +42,9 @@ public static class FunnelBreakdown
 
             var value = property == FirstTouchChannel
                 ? FirstChannel(log, customer) ?? None
-                : log.CustomerProperties[customer] is { } properties && properties.TryGetValue(property, out var found) ? found : None;
+                : eventColumn is not null
+                    ? FirstValue(log, eventColumn, customer) ?? None
+                    : log.CustomerProperties[customer] is { } properties && properties.TryGetValue(property, out var found) ? found : None;
             if (!byValue.TryGetValue(value, out var counts))
             {
                 byValue[value] = counts = new long[steps];
@@ -70,6 +79,12 @@ public static class FunnelBreakdown
             var test = Segments.ProportionTest.Of(row.Value[^1], row.Value[0], converted - row.Value[^1], entered - row.Value[0]);
             return new FunnelBreakdownRow(row.Key, row.Value, test.RateA, test.Z, test.PValue);
         }).ToList();
+    }
+
+    private static string? FirstValue(EventLog log, EventPropertyColumn column, int customer)
+    {
+        var first = log.CustomerStartArray[customer];
+        return first < log.CustomerStartArray[customer + 1] ? column.ValueAt(first) : null;
     }
 
     private static string? FirstChannel(EventLog log, int customer)

@@ -24,7 +24,7 @@ internal sealed class EventChunkPipe(CancellationToken cancellationToken) : IEve
     /// <summary>The customers' properties; read them only after the chunks are done.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Customers => _customers;
 
-    public void Add(string customer, string activity, long timestampMilliseconds, string? channel, string? messageId = null)
+    public void Add(string customer, string activity, long timestampMilliseconds, string? channel, string? messageId = null, IReadOnlyList<KeyValuePair<string, string>>? properties = null)
     {
         _current.Add(new RecordedEvent(customer, activity, timestampMilliseconds, channel, messageId));
         Count++;

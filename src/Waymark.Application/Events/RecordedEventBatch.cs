@@ -15,7 +15,7 @@ public sealed class RecordedEventBatch : IEventSink
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Customers => _customers;
 
     /// <inheritdoc />
-    public void Add(string customer, string activity, long timestampMilliseconds, string? channel, string? messageId = null) =>
+    public void Add(string customer, string activity, long timestampMilliseconds, string? channel, string? messageId = null, IReadOnlyList<KeyValuePair<string, string>>? properties = null) =>
         _events.Add(new RecordedEvent(customer, activity, timestampMilliseconds, channel, messageId));
 
     /// <inheritdoc />

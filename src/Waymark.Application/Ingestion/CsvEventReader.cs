@@ -34,6 +34,11 @@ public static class CsvEventReader
         }
 
         var caseColumns = columns.Select((name, index) => (name, index)).Where(column => column.name.StartsWith("case:", StringComparison.Ordinal) && column.index != customer).ToList();
+        // Every other column is an event property (org:resource, lifecycle:transition, …).
+        var eventColumns = columns.Select((name, index) => (name, index))
+            .Where(column => column.index != customer && column.index != activity && column.index != timestamp && column.index != channel && !column.name.StartsWith("case:", StringComparison.Ordinal))
+            .ToList();
+        var eventProperties = new List<KeyValuePair<string, string>>(eventColumns.Count);
         var tally = new ImportTally(options);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var records = new CsvRecordReader(text, delimiter);
@@ -89,7 +94,16 @@ public static class CsvEventReader
                 builder.SetCustomerProperties(fields[customer], caseColumns.Where(column => fields[column.index].Length > 0).ToDictionary(column => column.name["case:".Length..], column => fields[column.index], StringComparer.Ordinal));
             }
 
-            builder.Add(fields[customer], fields[activity], Timestamps.Parse(fields[timestamp])!.Value, channel >= 0 && fields[channel].Length > 0 ? fields[channel] : null);
+            eventProperties.Clear();
+            foreach (var (name, index) in eventColumns)
+            {
+                if (fields[index].Length > 0)
+                {
+                    eventProperties.Add(new KeyValuePair<string, string>(name, fields[index]));
+                }
+            }
+
+            builder.Add(fields[customer], fields[activity], Timestamps.Parse(fields[timestamp])!.Value, channel >= 0 && fields[channel].Length > 0 ? fields[channel] : null, properties: eventProperties.Count > 0 ? eventProperties : null);
             tally.Imported++;
         }
 

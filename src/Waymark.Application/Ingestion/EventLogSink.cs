@@ -6,8 +6,8 @@ namespace Waymark.Application.Ingestion;
 public sealed class EventLogSink(EventLogBuilder builder) : IEventSink
 {
     /// <inheritdoc />
-    public void Add(string customer, string activity, long timestampMilliseconds, string? channel, string? messageId = null) =>
-        builder.Add(customer, activity, timestampMilliseconds, channel);
+    public void Add(string customer, string activity, long timestampMilliseconds, string? channel, string? messageId = null, IReadOnlyList<KeyValuePair<string, string>>? properties = null) =>
+        builder.Add(customer, activity, timestampMilliseconds, channel, properties);
 
     /// <inheritdoc />
     public void SetCustomerProperties(string customer, IReadOnlyDictionary<string, string> properties) => builder.SetCustomerProperties(customer, properties);

@@ -91,7 +91,20 @@ public static class NdjsonEventReader
             }
 
             var channel = Nested(call, "properties", "channel") ?? Nested(call, "context", "channel");
-            builder.Add(customer, activity, timestamp.Value, channel, Text(call, "messageId"));
+            List<KeyValuePair<string, string>>? properties = null;
+            if (call.TryGetProperty("properties", out var bag) && bag.ValueKind == JsonValueKind.Object)
+            {
+                // Scalar fields of the Segment properties object are event properties (channel has its own column).
+                foreach (var field in bag.EnumerateObject())
+                {
+                    if (field.Name != "channel" && field.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                    {
+                        (properties ??= []).Add(new KeyValuePair<string, string>(field.Name, field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()! : field.Value.GetRawText()));
+                    }
+                }
+            }
+
+            builder.Add(customer, activity, timestamp.Value, channel, Text(call, "messageId"), properties);
             tally.Imported++;
             return null;
         }

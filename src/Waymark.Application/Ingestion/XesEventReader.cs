@@ -4,8 +4,8 @@ namespace Waymark.Application.Ingestion;
 
 /// <summary>Reads an IEEE 1849 (XES) event log, streaming. A trace is a customer: its <c>concept:name</c> is the
 /// customer id and its other attributes become customer properties. An event's <c>concept:name</c> is the activity,
-/// <c>time:timestamp</c> its time; <c>lifecycle:transition</c> is kept for the lifecycle filter. All events are kept
-/// unless <see cref="EventImportOptions.Lifecycle"/> says otherwise.</summary>
+/// <c>time:timestamp</c> its time; every other event attribute, <c>lifecycle:transition</c> included, is an event
+/// property. All events are kept unless <see cref="EventImportOptions.Lifecycle"/> says otherwise.</summary>
 public static class XesEventReader
 {
     /// <summary>Reads the log into <paramref name="builder"/>. Errors: <c>import.malformed</c> (broken XML, truncated
@@ -59,11 +59,11 @@ public static class XesEventReader
     private sealed class TraceReader(EventImportOptions options, IEventSink builder, ImportTally tally)
     {
         private readonly Dictionary<string, string> _properties = new(StringComparer.Ordinal);
-        private readonly List<(long Line, string? Activity, string? Time, string? Lifecycle, string? Channel)> _events = [];
+        private readonly List<(long Line, string? Activity, string? Time, string? Lifecycle, string? Channel, List<KeyValuePair<string, string>>? Properties)> _events = [];
         private int _traceDepth = -1;
         private int _eventDepth = -1;
         private long _traceLine;
-        private (long Line, string? Activity, string? Time, string? Lifecycle, string? Channel) _event;
+        private (long Line, string? Activity, string? Time, string? Lifecycle, string? Channel, List<KeyValuePair<string, string>>? Properties) _event;
 
         public void Element(XmlReader xml, long line)
         {
@@ -78,7 +78,7 @@ public static class XesEventReader
             else if (name == "event" && _traceDepth >= 0 && _eventDepth < 0)
             {
                 _eventDepth = depth;
-                _event = (line, null, null, null, null);
+                _event = (line, null, null, null, null, null);
             }
             else if (_eventDepth >= 0 && depth == _eventDepth + 1)
             {
@@ -91,14 +91,18 @@ public static class XesEventReader
                 {
                     _event.Time = xml.GetAttribute("value");
                 }
-                else if (key == "lifecycle:transition")
-                {
-                    _event.Lifecycle = xml.GetAttribute("value");
-                }
-
-                if (options.Channel is not null && key == options.Channel)
+                else if (options.Channel is not null && key == options.Channel)
                 {
                     _event.Channel = xml.GetAttribute("value");
+                }
+                else if (key is not null && xml.GetAttribute("value") is { } value)
+                {
+                    // Every other attribute (lifecycle:transition, org:resource, …) is an event property.
+                    (_event.Properties ??= []).Add(new KeyValuePair<string, string>(key, value));
+                    if (key == "lifecycle:transition")
+                    {
+                        _event.Lifecycle = value;
+                    }
                 }
             }
             else if (_traceDepth >= 0 && _eventDepth < 0 && depth == _traceDepth + 1 && xml.GetAttribute("key") is { } key && xml.GetAttribute("value") is { } value)
@@ -139,7 +143,7 @@ public static class XesEventReader
                 builder.SetCustomerProperties(customer, new Dictionary<string, string>(_properties, StringComparer.Ordinal));
             }
 
-            foreach (var (line, activity, time, lifecycle, channel) in _events)
+            foreach (var (line, activity, time, lifecycle, channel, properties) in _events)
             {
                 tally.Rows++;
                 var timestamp = Timestamps.Parse(time);
@@ -162,7 +166,7 @@ public static class XesEventReader
                     continue;
                 }
 
-                builder.Add(customer, activity!, timestamp!.Value, channel);
+                builder.Add(customer, activity!, timestamp!.Value, channel, properties: properties);
                 tally.Imported++;
             }
 
