@@ -31,7 +31,7 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
     {
         ArgumentNullException.ThrowIfNull(chunks);
         var npgsql = (NpgsqlConnection)connection;
-        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE incoming_events (sequence bigint, customer text, activity text, occurred_at bigint, channel text, message_id text) ON COMMIT DROP", npgsql, (NpgsqlTransaction)transaction))
+        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE incoming_events (sequence bigint, customer text, activity text, occurred_at bigint, channel text, message_id text, properties jsonb) ON COMMIT DROP", npgsql, (NpgsqlTransaction)transaction))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -39,7 +39,7 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
         var sequence = firstSequence;
         await foreach (var events in chunks.WithCancellation(cancellationToken))
         {
-            await using var writer = await npgsql.BeginBinaryImportAsync("COPY incoming_events (sequence, customer, activity, occurred_at, channel, message_id) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            await using var writer = await npgsql.BeginBinaryImportAsync("COPY incoming_events (sequence, customer, activity, occurred_at, channel, message_id, properties) FROM STDIN (FORMAT BINARY)", cancellationToken);
             foreach (var item in events)
             {
                 await writer.StartRowAsync(cancellationToken);
@@ -49,14 +49,22 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
                 await writer.WriteAsync(item.TimestampMilliseconds, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
                 await WriteNullableAsync(writer, item.Channel, cancellationToken);
                 await WriteNullableAsync(writer, item.MessageId, cancellationToken);
+                if (item.PropertiesJson() is { } json)
+                {
+                    await writer.WriteAsync(json, NpgsqlTypes.NpgsqlDbType.Jsonb, cancellationToken);
+                }
+                else
+                {
+                    await writer.WriteNullAsync(cancellationToken);
+                }
             }
 
             await writer.CompleteAsync(cancellationToken);
         }
 
         await using var insert = new NpgsqlCommand(
-            "INSERT INTO events (workspace_id, sequence, customer, activity, occurred_at, channel, message_id, import_id) " +
-            "SELECT @w, sequence, customer, activity, occurred_at, channel, message_id, @i FROM incoming_events ORDER BY sequence ON CONFLICT DO NOTHING",
+            "INSERT INTO events (workspace_id, sequence, customer, activity, occurred_at, channel, message_id, import_id, properties) " +
+            "SELECT @w, sequence, customer, activity, occurred_at, channel, message_id, @i, properties FROM incoming_events ORDER BY sequence ON CONFLICT DO NOTHING",
             npgsql, (NpgsqlTransaction)transaction);
         insert.Parameters.AddWithValue("w", workspace);
         insert.Parameters.AddWithValue("i", import);

@@ -44,12 +44,13 @@ public sealed class RelationalEventStore(SqlDialect dialect) : IEventStore
         ArgumentNullException.ThrowIfNull(onEvent);
         ArgumentNullException.ThrowIfNull(onCustomer);
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using (var command = Sql.Command(connection, null, "SELECT customer, activity, occurred_at, channel, message_id FROM events WHERE workspace_id = @w ORDER BY sequence", ("w", dialect.Id(workspaceId.Value))))
+        await using (var command = Sql.Command(connection, null, "SELECT customer, activity, occurred_at, channel, message_id, properties FROM events WHERE workspace_id = @w ORDER BY sequence", ("w", dialect.Id(workspaceId.Value))))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                onEvent(new RecordedEvent(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+                onEvent(new RecordedEvent(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.IsDBNull(5) ? null : RecordedEvent.ParseProperties(reader.GetString(5))));
             }
         }
 

@@ -31,8 +31,8 @@ public abstract class SqlDialect
         long stored = 0;
         var sequence = firstSequence;
         await using var insert = Sql.Command(connection, transaction,
-            "INSERT INTO events (workspace_id, sequence, customer, activity, occurred_at, channel, message_id, import_id) VALUES (@w, @s, @c, @a, @t, @h, @m, @i) ON CONFLICT DO NOTHING",
-            ("w", workspace), ("s", 0L), ("c", ""), ("a", ""), ("t", 0L), ("h", null), ("m", null), ("i", import));
+            "INSERT INTO events (workspace_id, sequence, customer, activity, occurred_at, channel, message_id, import_id, properties) VALUES (@w, @s, @c, @a, @t, @h, @m, @i, @p) ON CONFLICT DO NOTHING",
+            ("w", workspace), ("s", 0L), ("c", ""), ("a", ""), ("t", 0L), ("h", null), ("m", null), ("i", import), ("p", null));
         await insert.PrepareAsync(cancellationToken);
         var parameters = insert.Parameters;
         await foreach (var events in chunks.WithCancellation(cancellationToken))
@@ -45,6 +45,7 @@ public abstract class SqlDialect
                 parameters["t"].Value = item.TimestampMilliseconds;
                 parameters["h"].Value = (object?)item.Channel ?? DBNull.Value;
                 parameters["m"].Value = (object?)item.MessageId ?? DBNull.Value;
+                parameters["p"].Value = (object?)item.PropertiesJson() ?? DBNull.Value;
                 stored += await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }

@@ -88,6 +88,19 @@ public sealed class EventImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportedEventProperties_AreStored_AndBreakTheFunnelDownByFirstTouch()
+    {
+        var csv = "case:concept:name,concept:name,time:timestamp,device\n1,visit,2026-01-01T10:00:00Z,mobile\n1,buy,2026-01-01T11:00:00Z,desktop\n2,visit,2026-01-01T10:00:00Z,desktop\n3,visit,2026-01-02T10:00:00Z,mobile\n"u8.ToArray();
+        await _owner.ExpectAsync(await ImportAsync(csv, "fileName=devices.csv"), HttpStatusCode.Created);
+
+        var funnel = await _owner.GetJsonAsync($"{_workspace}/analytics/funnel?steps=visit,buy&window=1d&breakdown=event:device");
+
+        var rows = funnel["breakdown"]!.AsArray().ToDictionary(row => row!["value"]!.GetValue<string>(), row => row!["counts"]!.AsArray().Select(count => count!.GetValue<long>()).ToArray());
+        Assert.Equal([2L, 1L], rows["mobile"]);
+        Assert.Equal([1L, 0L], rows["desktop"]);
+    }
+
+    [Fact]
     public async Task ImportBadCsvWithSkip_StoresTheGoodRows_AndListsTheBadOnes()
     {
         var csv = "case:concept:name,concept:name,time:timestamp\n1,a,2026-01-01 10:00:00\n2,b\n1,c,2026-01-01 11:00:00\n"u8.ToArray();

@@ -184,6 +184,21 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_KeepTheirProperties()
+    {
+        var workspace = await NewWorkspaceAsync();
+        var events = Services.GetRequiredService<IEventStore>();
+        KeyValuePair<string, string>[] properties = [new("device", "mobile"), new("org:resource", "Ann \"the\" <agent>"), new("empty", "")];
+
+        await events.AppendAsync(workspace, Guid.NewGuid(), [new RecordedEvent("c1", "a", 1000, null, null, properties), new RecordedEvent("c1", "b", 2000, null, null)], new Dictionary<string, IReadOnlyDictionary<string, string>>(), default);
+        var read = new List<RecordedEvent>();
+        await events.ReadAsync(workspace, read.Add, (_, _) => { }, default);
+
+        Assert.Equal(properties.OrderBy(p => p.Key, StringComparer.Ordinal), read[0].Properties!.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Null(read[1].Properties);
+    }
+
+    [Fact]
     public async Task ApiToken_FoundByHashOnly()
     {
         var accounts = Services.GetRequiredService<IAccountStore>();

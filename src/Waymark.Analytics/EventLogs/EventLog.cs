@@ -34,7 +34,7 @@ public sealed class EventLog
     /// 0 to the event count, or an index points outside its dictionary.</exception>
     public static EventLog FromColumns(
         string[] customers, string[] activities, string[] channels, int[] customerStart, int[] activity, int[] channel, long[] timestamp,
-        IReadOnlyList<IReadOnlyDictionary<string, string>?> customerProperties)
+        IReadOnlyList<IReadOnlyDictionary<string, string>?> customerProperties, IReadOnlyList<(string Name, string[] Values, int[] Index)>? eventProperties = null)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(activities);
@@ -47,9 +47,11 @@ public sealed class EventLog
         var consistent = customerStart.Length == customers.Length + 1 && customerStart[0] == 0 && customerStart[^1] == activity.Length
             && channel.Length == activity.Length && timestamp.Length == activity.Length && customerProperties.Count == customers.Length
             && customerStart.Zip(customerStart.Skip(1)).All(pair => pair.First <= pair.Second)
-            && activity.All(index => index >= 0 && index < activities.Length) && channel.All(index => index >= -1 && index < channels.Length);
+            && activity.All(index => index >= 0 && index < activities.Length) && channel.All(index => index >= -1 && index < channels.Length)
+            && (eventProperties ?? []).All(column => column.Index.Length == activity.Length && column.Index.All(index => index >= -1 && index < column.Values.Length));
         return consistent
-            ? new EventLog(customers, activities, channels, customerStart, activity, channel, timestamp, customerProperties)
+            ? new EventLog(customers, activities, channels, customerStart, activity, channel, timestamp, customerProperties,
+                (eventProperties ?? []).ToDictionary(column => column.Name, column => new EventPropertyColumn(column.Name, column.Values, column.Index), StringComparer.Ordinal))
             : throw new ArgumentException("The columns do not form an event log.");
     }
 

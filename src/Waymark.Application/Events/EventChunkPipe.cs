@@ -26,7 +26,7 @@ internal sealed class EventChunkPipe(CancellationToken cancellationToken) : IEve
 
     public void Add(string customer, string activity, long timestampMilliseconds, string? channel, string? messageId = null, IReadOnlyList<KeyValuePair<string, string>>? properties = null)
     {
-        _current.Add(new RecordedEvent(customer, activity, timestampMilliseconds, channel, messageId));
+        _current.Add(new RecordedEvent(customer, activity, timestampMilliseconds, channel, messageId, properties is { Count: > 0 } ? [.. properties] : null));
         Count++;
         if (_current.Count == ChunkSize)
         {

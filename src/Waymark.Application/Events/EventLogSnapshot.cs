@@ -10,7 +10,7 @@ namespace Waymark.Application.Events;
 /// a damaged file) is ignored and the log is rebuilt from the store.</remarks>
 public static class EventLogSnapshot
 {
-    private static readonly byte[] Magic = "WMKSNAP1"u8.ToArray();
+    private static readonly byte[] Magic = "WMKSNAP2"u8.ToArray(); // 2: event property columns
 
     /// <summary>Writes the log and the store sequence it reflects.</summary>
     public static void Write(Stream stream, EventLog log, long lastSequence)
@@ -38,6 +38,14 @@ public static class EventLogSnapshot
                 writer.Write(key);
                 writer.Write(value);
             }
+        }
+
+        writer.Write(log.EventProperties.Count);
+        foreach (var column in log.EventProperties.Values)
+        {
+            writer.Write(column.Name);
+            WriteStrings(writer, column.Values);
+            WriteArray(writer, column.Index);
         }
     }
 
@@ -73,7 +81,13 @@ public static class EventLogSnapshot
                 properties[customer] = entries;
             }
 
-            return (EventLog.FromColumns(customers, activities, channels, customerStart, activity, channel, timestamp, properties), lastSequence);
+            var eventProperties = new List<(string, string[], int[])>();
+            for (var count = reader.ReadInt32(); count > 0; count--)
+            {
+                eventProperties.Add((reader.ReadString(), ReadStrings(reader), ReadArray<int>(reader)));
+            }
+
+            return (EventLog.FromColumns(customers, activities, channels, customerStart, activity, channel, timestamp, properties, eventProperties), lastSequence);
         }
         catch (Exception exception) when (exception is EndOfStreamException or IOException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {

@@ -16,7 +16,7 @@ public sealed class RecordedEventBatch : IEventSink
 
     /// <inheritdoc />
     public void Add(string customer, string activity, long timestampMilliseconds, string? channel, string? messageId = null, IReadOnlyList<KeyValuePair<string, string>>? properties = null) =>
-        _events.Add(new RecordedEvent(customer, activity, timestampMilliseconds, channel, messageId));
+        _events.Add(new RecordedEvent(customer, activity, timestampMilliseconds, channel, messageId, properties is { Count: > 0 } ? [.. properties] : null));
 
     /// <inheritdoc />
     public void SetCustomerProperties(string customer, IReadOnlyDictionary<string, string> properties) => _customers[customer] = properties;

@@ -43,7 +43,7 @@ public sealed class WorkspaceEventIndex(IEventStore store, string? snapshotDirec
         }
 
         var builder = new EventLogBuilder();
-        await store.ReadAsync(workspaceId, item => builder.Add(item.Customer, item.Activity, item.TimestampMilliseconds, item.Channel), builder.SetCustomerProperties, CancellationToken.None);
+        await store.ReadAsync(workspaceId, item => builder.Add(item.Customer, item.Activity, item.TimestampMilliseconds, item.Channel, item.Properties), builder.SetCustomerProperties, CancellationToken.None);
         var log = builder.Build();
         if (path is not null)
         {

@@ -21,6 +21,10 @@ public sealed class EventLogSnapshotTests
         Assert.Equal(log.Customers, read.Customers);
         Assert.Equal(log.Timestamp, read.Timestamp);
         Assert.Equal(log.CustomerProperties[0], read.CustomerProperties[0]);
+        Assert.Equal(log.EventProperties.Keys.Order(StringComparer.Ordinal), read.EventProperties.Keys.Order(StringComparer.Ordinal));
+        Assert.All(log.EventProperties.Keys, name => Assert.Equal(
+            Enumerable.Range(0, log.EventCount).Select(log.EventProperties[name].ValueAt),
+            Enumerable.Range(0, read.EventCount).Select(read.EventProperties[name].ValueAt)));
         Assert.Equal(DirectlyFollowsAnalyzer.Analyze(log).Edges, DirectlyFollowsAnalyzer.Analyze(read).Edges);
         Assert.Equal(VariantsAnalyzer.Analyze(log).Variants.Count, VariantsAnalyzer.Analyze(read).Variants.Count);
     }
