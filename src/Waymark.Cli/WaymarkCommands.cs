@@ -71,22 +71,13 @@ internal static class WaymarkCommands
         var validate = new Command("validate", "Check a journey document against the schema and the journey rules.") { file };
         validate.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
+            var (exitCode, document) = await ReadDocumentAsync(parse.GetValue(file)!, cancellationToken);
+            if (document is not null)
             {
-                Console.Error.WriteLine($"error: {path.FullName} does not exist.");
-                return 2;
+                Console.WriteLine($"valid: \"{document.Journey.Name}\" — {document.Journey.Stages.Count} stages, {document.Journey.Touchpoints.Count()} touchpoints, {document.Journey.Cards.Count} cards, {document.Personas.Count} personas");
             }
 
-            var read = JourneyDocumentFormat.Read(await File.ReadAllBytesAsync(path.FullName, cancellationToken));
-            if (read.IsSuccess)
-            {
-                Console.WriteLine($"valid: \"{read.Value.Journey.Name}\" — {read.Value.Journey.Stages.Count} stages, {read.Value.Journey.Touchpoints.Count()} touchpoints, {read.Value.Journey.Cards.Count} cards, {read.Value.Personas.Count} personas");
-                return 0;
-            }
-
-            PrintError(read.Error);
-            return 1;
+            return exitCode;
         });
 
         var workspace = new Option<Guid?>("--workspace") { Description = "The workspace id; may be left out when the store has exactly one workspace." };
@@ -157,30 +148,22 @@ internal static class WaymarkCommands
         var render = new Command("render", "Draw a journey document as the editor shows it: SVG, or PDF tiled across A3 or A4 pages.") { file, renderOutput, paper };
         render.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
+            var (exitCode, document) = await ReadDocumentAsync(parse.GetValue(file)!, cancellationToken);
+            if (document is null)
             {
-                Console.Error.WriteLine($"error: {path.FullName} does not exist.");
-                return 2;
-            }
-
-            var read = JourneyDocumentFormat.Read(await File.ReadAllBytesAsync(path.FullName, cancellationToken));
-            if (!read.IsSuccess)
-            {
-                PrintError(read.Error);
-                return 1;
+                return exitCode;
             }
 
             var target = parse.GetValue(renderOutput)!;
-            var names = read.Value.Personas.ToDictionary(persona => persona.Id, persona => persona.Name);
+            var names = document.Personas.ToDictionary(persona => persona.Id, persona => persona.Name);
             if (target.Name.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
             {
-                await File.WriteAllTextAsync(target.FullName, Rendering.Maps.JourneySvg.Render(read.Value.Journey, names), cancellationToken);
+                await File.WriteAllTextAsync(target.FullName, Rendering.Maps.JourneySvg.Render(document.Journey, names), cancellationToken);
             }
             else if (target.Name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
             {
                 var size = parse.GetValue(paper) == "a4" ? Rendering.Pdf.PdfPaper.A4 : Rendering.Pdf.PdfPaper.A3;
-                await File.WriteAllBytesAsync(target.FullName, Rendering.Pdf.JourneyPdf.Render(read.Value.Journey, names, size), cancellationToken);
+                await File.WriteAllBytesAsync(target.FullName, Rendering.Pdf.JourneyPdf.Render(document.Journey, names, size), cancellationToken);
             }
             else
             {
@@ -188,7 +171,7 @@ internal static class WaymarkCommands
                 return 2;
             }
 
-            Console.WriteLine($"wrote {target.FullName} ({read.Value.Journey.Stages.Count} stages, {read.Value.Journey.Cards.Count} cards)");
+            Console.WriteLine($"wrote {target.FullName} ({document.Journey.Stages.Count} stages, {document.Journey.Cards.Count} cards)");
             return 0;
         });
 
@@ -197,6 +180,26 @@ internal static class WaymarkCommands
         journey.Subcommands.Add(export);
         journey.Subcommands.Add(render);
         return journey;
+    }
+
+    /// <summary>Reads and checks a journey document: exit code 2 when the file is missing, 1 (the problems printed)
+    /// when it is not a valid document, 0 with the document.</summary>
+    private static async Task<(int ExitCode, JourneyDocument? Document)> ReadDocumentAsync(FileInfo path, CancellationToken cancellationToken)
+    {
+        if (!path.Exists)
+        {
+            Console.Error.WriteLine($"error: {path.FullName} does not exist.");
+            return (2, null);
+        }
+
+        var read = JourneyDocumentFormat.Read(await File.ReadAllBytesAsync(path.FullName, cancellationToken));
+        if (!read.IsSuccess)
+        {
+            PrintError(read.Error);
+            return (1, null);
+        }
+
+        return (0, read.Value);
     }
 
     private static Command Migrate()
