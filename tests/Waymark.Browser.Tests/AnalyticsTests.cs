@@ -38,6 +38,7 @@ public sealed class AnalyticsTests(BrowserFixture fixture)
         }
 
         await Assertions.Expect(page.Locator("tr[data-step]")).ToHaveCountAsync(Steps.Length);
+        await Assertions.Expect(page.Locator("figure.histogram")).ToHaveCountAsync(Steps.Length - 1);
         await BrowserFixture.ScreenshotAsync(page, "analytics-funnel");
 
         var cli = Cli("analyze", "funnel", "--log", SharedData.File("running-example.xes"), "--steps", string.Join(',', Steps), "--window", "14d", "--format", "json");

@@ -50,6 +50,8 @@ public sealed class EventImportTests : IAsyncLifetime
             graph["edges"]!.AsArray().Select(edge => $"{edge!["from"]}>{edge["to"]}x{edge["count"]}").Order(StringComparer.Ordinal));
         var funnel = await _owner.GetJsonAsync($"{_workspace}/analytics/funnel?steps=register request,decide,pay compensation&window=30d");
         Assert.Equal([6L, 6, 3], funnel["steps"]!.AsArray().Select(step => step!["count"]!.GetValue<long>()));
+        // Each step's time-to-convert histogram holds one duration per customer who reached it; none for step 1.
+        Assert.Equal([0L, 6, 3], funnel["histograms"]!.AsArray().Select(bins => bins!.AsArray().Sum(bin => bin!["count"]!.GetValue<long>())));
     }
 
     [Fact]

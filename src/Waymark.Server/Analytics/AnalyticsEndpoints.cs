@@ -19,6 +19,10 @@ internal static class AnalyticsEndpoints
 {
     public sealed record FunnelResponse(IReadOnlyList<FunnelStepResult> Steps)
     {
+        /// <summary>Per step, the time-to-convert histogram from the previous step (ten equal-width bins; empty for step 1).
+        /// Only in the API's answer: the CLI's JSON keeps its contract shape.</summary>
+        public IReadOnlyList<IReadOnlyList<FunnelHistogramBin>> Histograms { get; init; } = [];
+
         /// <summary>Per value of the breakdown property, when one was asked for: cumulative counts per step.</summary>
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<FunnelBreakdownRow>? Breakdown { get; init; }
@@ -50,6 +54,7 @@ internal static class AnalyticsEndpoints
             var report = FunnelAnalyzer.Analyze(log, parsed.Value);
             return Results.Ok(new FunnelResponse(report.Steps)
             {
+                Histograms = report.Histograms,
                 Breakdown = breakdown is null ? null : FunnelBreakdown.By(log, report, breakdown, top is > 0 ? top.Value : 10).ToList(),
             });
         }).Viewer().Produces<FunnelResponse>();

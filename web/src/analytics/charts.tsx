@@ -47,6 +47,33 @@ export function FunnelChart({ funnel }: { funnel: Funnel }) {
   );
 }
 
+type Bin = Schemas["FunnelHistogramBin"];
+
+/** Time to convert into one step: ten bins from the shortest to the longest time, bars scaled to the tallest. */
+export function Histogram({ bins, label }: { bins: Bin[]; label: string }) {
+  const width = 260;
+  const height = 90;
+  const max = Math.max(1, ...bins.map((bin) => Number(bin.count)));
+  const barWidth = (width - 20) / Math.max(1, bins.length);
+  return (
+    <figure className="histogram">
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`Time to convert into ${label}`}>
+        {bins.map((bin, i) => {
+          const h = (Number(bin.count) / max) * (height - 28);
+          return (
+            <rect key={i} x={10 + i * barWidth + 1} y={height - 18 - h} width={barWidth - 2} height={Math.max(h, 0.5)} className="histogram-bar">
+              <title>{`${duration(Number(bin.fromSeconds))} – ${duration(Number(bin.toSeconds))}: ${number.format(Number(bin.count))}`}</title>
+            </rect>
+          );
+        })}
+        <text x={10} y={height - 4} className="histogram-axis">{duration(Number(bins[0]?.fromSeconds ?? 0))}</text>
+        <text x={width - 10} y={height - 4} textAnchor="end" className="histogram-axis">{duration(Number(bins.at(-1)?.toSeconds ?? 0))}</text>
+      </svg>
+      <figcaption>Time to {label}</figcaption>
+    </figure>
+  );
+}
+
 /** The paths as a Sankey: nodes per step from the links, link width proportional to the customer-sessions. */
 export function Sankey({ paths }: { paths: Paths }) {
   const first = Math.min(...(paths.links ?? []).map((link) => Number(link.step)));

@@ -5804,8 +5804,27 @@ export interface components {
              */
             pValue: null | number;
         };
+        /** @description One bin of a time-to-convert histogram. */
+        FunnelHistogramBin: {
+            /**
+             * Format: double
+             * @description The bin's lower bound, inclusive.
+             */
+            fromSeconds: number;
+            /**
+             * Format: double
+             * @description The bin's upper bound: exclusive, except for the last bin, which includes it.
+             */
+            toSeconds: number;
+            /**
+             * Format: int64
+             * @description Customers whose time from the previous step falls in the bin.
+             */
+            count: number;
+        };
         FunnelResponse: {
             steps: components["schemas"]["FunnelStepResult"][];
+            histograms?: components["schemas"]["FunnelHistogramBin"][][];
             breakdown?: null | components["schemas"]["FunnelBreakdownRow"][];
         };
         /** @description One step of a funnel report. */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { api, currentAntiforgeryToken, describe, type Schemas, type Workspace } from "../api/client";
-import { duration, FunnelChart, GraphView, percent, Sankey } from "../analytics/charts";
+import { duration, FunnelChart, GraphView, Histogram, percent, Sankey } from "../analytics/charts";
 import { uploadEvents, type EventImport } from "../analytics/upload";
 
 type Tab = "funnel" | "paths" | "dfg" | "variants" | "retention";
@@ -239,6 +239,11 @@ function FunnelView({ workspace, activities, revision }: { workspace: Workspace;
       {funnel && (
         <>
           <FunnelChart funnel={funnel} />
+          {(funnel.histograms ?? []).some((bins) => bins.length > 0) && (
+            <div className="histograms" aria-label="Time to convert, per step">
+              {(funnel.histograms ?? []).map((bins, i) => bins.length > 0 && <Histogram key={i} bins={bins} label={funnel.steps[i]?.name ?? `step ${i + 1}`} />)}
+            </div>
+          )}
           <table className="data funnel-table">
             <thead>
               <tr><th>Step</th><th>Customers</th><th>Conversion</th><th>From previous</th><th>Drop-off</th><th>Mean time</th><th>Median time</th></tr>
