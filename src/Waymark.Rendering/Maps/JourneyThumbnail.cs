@@ -41,14 +41,10 @@ public static class JourneyThumbnail
         var emotions = layout.Lanes.FirstOrDefault(lane => lane.Lane.Type == LaneType.Emotions);
         if (emotions is not null)
         {
-            var cards = journey.Cards.Where(card => card.LaneId == emotions.Lane.Id).ToList();
             for (var p = 0; p < journey.PersonaIds.Count; p++)
             {
-                var points = layout.Columns
-                    .Where(column => column.Touchpoint is not null)
-                    .Select(column => (column, score: cards.Where(card => card.TouchpointIds.Contains(column.Touchpoint!.Id)).SelectMany(card => card.Emotions).FirstOrDefault(e => e.PersonaId == journey.PersonaIds[p])))
-                    .Where(entry => entry.score is not null)
-                    .Select(entry => (X: 4 + ((entry.column.Index + 0.5) * columnWidth), Y: 76 - (entry.score!.Score * 7.5)))
+                var points = layout.EmotionScores(journey, emotions.Lane.Id, journey.PersonaIds[p])
+                    .Select(point => (X: 4 + ((point.Column.Index + 0.5) * columnWidth), Y: 76 - (point.Score * 7.5)))
                     .ToList();
                 if (points.Count < 2)
                 {

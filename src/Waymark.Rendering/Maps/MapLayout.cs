@@ -70,6 +70,22 @@ public sealed class MapLayout
         return new MapLayout(columns, lanes, LabelWidth + (Math.Max(1, columns.Count) * ColumnWidth), y);
     }
 
+    /// <summary>A persona's emotion scores on the emotion lane <paramref name="lane"/>, left to right: one per touchpoint
+    /// that has one.</summary>
+    public IEnumerable<(MapColumn Column, int Score)> EmotionScores(Journey journey, LaneId lane, PersonaId persona)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        var cards = journey.Cards.Where(card => card.LaneId == lane).ToList();
+        foreach (var column in Columns)
+        {
+            if (column.Touchpoint is { } touchpoint
+                && cards.Where(card => card.TouchpointIds.Contains(touchpoint.Id)).SelectMany(card => card.Emotions).FirstOrDefault(e => e.PersonaId == persona) is { } score)
+            {
+                yield return (column, score.Score);
+            }
+        }
+    }
+
     /// <summary>Cards sorted by first column (widest first), each on the lowest level where it overlaps no other.</summary>
     private static List<MapCard> Place(IEnumerable<Card> cards, Dictionary<TouchpointId, int> columnOf)
     {

@@ -204,25 +204,12 @@ public sealed class MapPainter
 
         canvas.Text(MapLayout.LabelWidth + 4, YOf(2) - 5, "+2", size: 10, colour: "#5b6779");
         canvas.Text(MapLayout.LabelWidth + 4, YOf(-2) + 12, "−2", size: 10, colour: "#5b6779");
-        var cards = _journey.Cards.Where(card => card.LaneId == lane.Lane.Id).ToList();
         for (var p = 0; p < _journey.PersonaIds.Count; p++)
         {
-            var persona = _journey.PersonaIds[p];
             var colour = PersonaColours[p % PersonaColours.Count];
-            var points = new List<(double X, double Y)>();
-            foreach (var column in Layout.Columns)
-            {
-                if (column.Touchpoint is null)
-                {
-                    continue;
-                }
-
-                var score = cards.Where(card => card.TouchpointIds.Contains(column.Touchpoint.Id)).SelectMany(card => card.Emotions).FirstOrDefault(e => e.PersonaId == persona);
-                if (score is not null)
-                {
-                    points.Add((column.X + (MapLayout.ColumnWidth / 2), YOf(score.Score)));
-                }
-            }
+            var points = Layout.EmotionScores(_journey, lane.Lane.Id, _journey.PersonaIds[p])
+                .Select(point => (X: point.Column.X + (MapLayout.ColumnWidth / 2), Y: YOf(point.Score)))
+                .ToList();
 
             if (points.Count > 1)
             {
