@@ -120,6 +120,26 @@ public sealed class MapEditorTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task MoveCard_ByDragAndDrop_ToAnotherLaneAndTouchpoint_Persists()
+    {
+        var (workspaceId, journeyId, cardId) = await JourneyWithCardAsync("Moves to thoughts");
+        using var api = await fixture.Server.SignInAsync("demo@waymark.local", fixture.Server.DemoPassword!);
+        var journey = await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/journeys/{journeyId}");
+        var thoughts = journey["lanes"]!.AsArray().First(l => l!["type"]!.GetValue<string>() == "thoughts")!["id"]!.GetValue<string>();
+        var second = journey["stages"]![0]!["touchpoints"]![1]!["id"]!.GetValue<string>();
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, $"/w/{workspaceId}/journeys/{journeyId}").ToString());
+
+        await page.Locator($"[data-card-id='{cardId}']").DragToAsync(page.Locator($"[data-cell='{thoughts}:{second}']"));
+        await Saved(page);
+
+        var moved = (await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/journeys/{journeyId}"))["cards"]!.AsArray().Single(card => card!["id"]!.GetValue<string>() == cardId)!;
+        Assert.Equal(thoughts, moved["laneId"]!.GetValue<string>());
+        Assert.Equal([second], moved["touchpointIds"]!.AsArray().Select(id => id!.GetValue<string>()));
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("<img src=x onerror=\"window.__xss = 1\">")]
     [InlineData("</text><script>window.__xss = 2</script>")]

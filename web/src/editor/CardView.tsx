@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Card, Journey } from "../api/client";
 
 /** A card on the map: its text, edited in place; saved after a pause in typing and when the card loses focus. */
-export function CardView({ card, journey, laneType, readOnly, startEditing, onText, onDelete, onOpenLinked, onSpan, canWiden, style }: {
+export function CardView({ card, journey, laneType, readOnly, startEditing, onText, onDelete, onOpenLinked, onSpan, canWiden, onDragStart, onDragEnd, style }: {
   card: Card;
   journey: Journey;
   laneType: string;
@@ -13,6 +13,8 @@ export function CardView({ card, journey, laneType, readOnly, startEditing, onTe
   onOpenLinked: (kind: "pain-point" | "opportunity", id: string) => void;
   onSpan: (delta: 1 | -1) => void;
   canWiden: boolean;
+  onDragStart: () => void;
+  onDragEnd: () => void;
   style: React.CSSProperties;
 }) {
   const [editing, setEditing] = useState(startEditing);
@@ -47,7 +49,18 @@ export function CardView({ card, journey, laneType, readOnly, startEditing, onTe
   const opportunity = card.opportunityId ? journey.opportunities.find((o) => o.id === card.opportunityId) : undefined;
 
   return (
-    <div className={`card card-${laneType} ${editing ? "editing" : ""}`} style={style} data-card-id={card.id}>
+    <div
+      className={`card card-${laneType} ${editing ? "editing" : ""}`}
+      style={style}
+      data-card-id={card.id}
+      draggable={!readOnly && !editing}
+      onDragStart={(event) => {
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", card.id);
+        onDragStart();
+      }}
+      onDragEnd={onDragEnd}
+    >
       {painPoint && (
         <button type="button" className="linked" onClick={() => onOpenLinked("pain-point", painPoint.id)} title="Open the pain point">
           <span className="visually-hidden">Pain point</span>

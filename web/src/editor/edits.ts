@@ -389,21 +389,26 @@ export function deleteLinked(ids: Ids, kind: "pain-point" | "opportunity", id: s
   };
 }
 
-/** Moves a card to span one more (or one fewer) touchpoint to the right. */
-export function spanCard(ids: Ids, cardId: string, touchpointIds: string[]): Edit {
+/** Moves a card to another lane and/or touchpoints (its span); the server checks the lane accepts it. */
+export function moveCard(ids: Ids, cardId: string, laneId: string | null, touchpointIds: string[], label = "Move card"): Edit {
   return {
-    label: "Resize card",
+    label,
     send: (journey) => {
       const card = journey.cards.find((candidate) => candidate.id === cardId);
       return api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/cards/{cardId}/move", {
         params: { path: { ...ids, cardId } },
-        body: { laneId: card?.laneId ?? "", touchpointIds },
+        body: { laneId: laneId ?? card?.laneId ?? "", touchpointIds },
         headers: ifMatch(journey.version),
       });
     },
     inverse: (before) => {
       const card = before.cards.find((candidate) => candidate.id === cardId);
-      return card ? spanCard(ids, cardId, card.touchpointIds) : null;
+      return card ? moveCard(ids, cardId, card.laneId, card.touchpointIds, label) : null;
     },
   };
+}
+
+/** Makes a card span one more (or one fewer) touchpoint to the right, in its lane. */
+export function spanCard(ids: Ids, cardId: string, touchpointIds: string[]): Edit {
+  return moveCard(ids, cardId, null, touchpointIds, "Resize card");
 }

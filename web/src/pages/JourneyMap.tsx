@@ -14,7 +14,7 @@ const columnWidth = 208;
 const labelWidth = 176;
 const laneTypes: Schemas["LaneType"][] = ["actions", "thoughts", "emotions", "pain-points", "opportunities", "channels", "backstage", "owners", "kpis", "evidence", "text"];
 
-type Dragged = { kind: "stage" | "touchpoint" | "lane"; id: string };
+type Dragged = { kind: "stage" | "touchpoint" | "lane" | "card"; id: string; span?: number };
 
 /** The journey map editor. */
 export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; journeyId: string }) {
@@ -414,8 +414,23 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                   {map.columns.map((column) => (
                     <div
                       key={`${lane.lane.id}-${column.index}`}
-                      className={`cell lane-bg-${lane.lane.type}`}
+                      className={`cell lane-bg-${lane.lane.type} ${dragged?.kind === "card" && column.touchpoint ? "drop-target" : ""}`}
                       style={{ gridRow: `${lane.firstRow} / span ${lane.rows}`, gridColumn: column.index + 2 }}
+                      data-cell={`${lane.lane.id}:${column.touchpoint?.id ?? ""}`}
+                      onDragOver={(event) => dragged?.kind === "card" && column.touchpoint && event.preventDefault()}
+                      onDrop={(event) => {
+                        if (dragged?.kind !== "card" || !column.touchpoint) {
+                          return;
+                        }
+                        event.preventDefault();
+                        // The card keeps its span, starting at the touchpoint it was dropped on (cut at the map's end).
+                        const span = map.columns
+                          .slice(column.index, column.index + (dragged.span ?? 1))
+                          .map((target) => target.touchpoint?.id)
+                          .filter((id): id is string => !!id);
+                        editor.apply(edits.moveCard(ids, dragged.id, lane.lane.id, span));
+                        setDragged(null);
+                      }}
                     >
                       {!readOnly && column.touchpoint && (
                         <button
@@ -449,6 +464,8 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                       onText={(text) => editor.apply(edits.cardText(ids, placed.card.id, text))}
                       onDelete={() => editor.apply(edits.deleteCard(ids, placed.card.id))}
                       onOpenLinked={(kind, id) => setSelected({ kind, id })}
+                      onDragStart={() => setDragged({ kind: "card", id: placed.card.id, span: placed.span })}
+                      onDragEnd={() => setDragged(null)}
                       canWiden={placed.column + placed.span < map.columns.length && !!map.columns[placed.column + placed.span]?.touchpoint}
                       onSpan={(delta) => {
                         const span = map.columns
