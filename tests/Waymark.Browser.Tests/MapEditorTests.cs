@@ -121,11 +121,13 @@ public sealed class MapEditorTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task MoveCard_ByDragAndDrop_ToAnotherLaneAndTouchpoint_Persists()
+    public async Task MoveCard_ByDragAndDrop_ToAnotherLaneAndTouchpoint_EvenOntoAnotherCard_Persists()
     {
-        var (workspaceId, journeyId, cardId) = await JourneyWithCardAsync("Moves to thoughts");
+        var (workspaceId, journeyId, cardId) = await JourneyWithCardAsync("Moves around");
         using var api = await fixture.Server.SignInAsync("demo@waymark.local", fixture.Server.DemoPassword!);
-        var journey = await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/journeys/{journeyId}");
+        var at = $"/api/v1/workspaces/{workspaceId}/journeys/{journeyId}";
+        var journey = await api.GetJsonAsync(at);
+        var actions = journey["lanes"]!.AsArray().First(l => l!["type"]!.GetValue<string>() == "actions")!["id"]!.GetValue<string>();
         var thoughts = journey["lanes"]!.AsArray().First(l => l!["type"]!.GetValue<string>() == "thoughts")!["id"]!.GetValue<string>();
         var second = journey["stages"]![0]!["touchpoints"]![1]!["id"]!.GetValue<string>();
         var page = await fixture.SignedInPageAsync();
@@ -133,11 +135,21 @@ public sealed class MapEditorTests(BrowserFixture fixture)
 
         await page.Locator($"[data-card-id='{cardId}']").DragToAsync(page.Locator($"[data-cell='{thoughts}:{second}']"));
         await Saved(page);
+        Assert.Equal((thoughts, second), await PlaceAsync());
 
-        var moved = (await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/journeys/{journeyId}"))["cards"]!.AsArray().Single(card => card!["id"]!.GetValue<string>() == cardId)!;
-        Assert.Equal(thoughts, moved["laneId"]!.GetValue<string>());
-        Assert.Equal([second], moved["touchpointIds"]!.AsArray().Select(id => id!.GetValue<string>()));
+        // Dropped onto another card, the card lands in the cell under the pointer.
+        await api.PostAsync($"{at}/cards", new { laneId = actions, touchpointIds = new[] { second }, text = "Already here" }, (await api.GetJsonAsync(at))["version"]!.ToString());
+        await page.ReloadAsync();
+        await page.Locator($"[data-card-id='{cardId}']").DragToAsync(page.GetByText("Already here"));
+        await Saved(page);
+        Assert.Equal((actions, second), await PlaceAsync());
         await page.Context.CloseAsync();
+
+        async Task<(string Lane, string Touchpoint)> PlaceAsync()
+        {
+            var card = (await api.GetJsonAsync(at))["cards"]!.AsArray().Single(candidate => candidate!["id"]!.GetValue<string>() == cardId)!;
+            return (card["laneId"]!.GetValue<string>(), card["touchpointIds"]!.AsArray().Single()!.GetValue<string>());
+        }
     }
 
     [Theory]

@@ -253,7 +253,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
 
       <div className="map-body">
       <div className="map-scroller" ref={scroller}>
-        <div className="map-grid" style={gridStyle}>
+        <div className={`map-grid ${dragged?.kind === "card" ? "dragging-card" : ""}`} style={gridStyle}>
           <div className="corner" style={{ gridRow: "1 / span 2", gridColumn: 1 }}>
             <span className="muted">{journey.goal}</span>
           </div>
