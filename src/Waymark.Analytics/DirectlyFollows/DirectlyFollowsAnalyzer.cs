@@ -119,7 +119,7 @@ public static class DirectlyFollowsAnalyzer
 
             var (from, to) = index.Pair(pair);
             edges[position] = new DirectlyFollowsEdge(log.Activities[from], log.Activities[to], totals[pair],
-                sum / 1000.0 / segment.Length, Selection.MedianInPlace(segment) / 1000.0);
+                sum / 1000.0 / segment.Length, Selection.Median([durations.AsMemory(segmentStart[pair], (int)totals[pair])]) / 1000.0);
         });
 
         System.Buffers.ArrayPool<long>.Shared.Return(durations);

@@ -39,23 +39,6 @@ public static partial class FunnelAnalyzer
         var chunkDurations = new DurationBuffer[chunks.Length];
         Parallel.For(0, chunks.Length, chunk => chunkDurations[chunk] = RunChunk(log, definition.Mode, matcher, window, chunks[chunk], reached));
 
-        var merged = new long[stepCount][];
-        for (var k = 0; k < stepCount; k++)
-        {
-            merged[k] = new long[chunkDurations.Sum(buffer => buffer.Counts[k])];
-            var at = 0;
-            foreach (var buffer in chunkDurations)
-            {
-                Array.Copy(buffer.Values[k], 0, merged[k], at, buffer.Counts[k]);
-                at += buffer.Counts[k];
-            }
-        }
-
-        foreach (var buffer in chunkDurations)
-        {
-            buffer.Return();
-        }
-
         var counts = new long[stepCount];
         foreach (var buffer in chunkDurations)
         {
@@ -65,15 +48,27 @@ public static partial class FunnelAnalyzer
             }
         }
 
+        // Each step's durations stay in the chunks' buffers: the statistics read them where they lie.
         var histograms = new FunnelHistogramBin[stepCount][];
+        var means = new double?[stepCount];
         var medians = new double?[stepCount];
         Parallel.For(0, stepCount, k =>
         {
-            histograms[k] = Histogram(merged[k]);
-            medians[k] = merged[k].Length == 0 ? null : Selection.MedianInPlace(merged[k]) / 1000.0;
+            var parts = chunkDurations.Select(buffer => new ReadOnlyMemory<long>(buffer.Values[k], 0, buffer.Counts[k])).ToArray();
+            histograms[k] = Histogram(parts);
+            if (k > 0 && parts.Any(part => part.Length > 0))
+            {
+                means[k] = Mean(parts);
+                medians[k] = Selection.Median(parts) / 1000.0;
+            }
         });
 
-        return new FunnelReport(Results(definition, counts, merged, medians), reached, histograms);
+        foreach (var buffer in chunkDurations)
+        {
+            buffer.Return();
+        }
+
+        return new FunnelReport(Results(definition, counts, means, medians), reached, histograms);
     }
 
     /// <summary>One chunk's durations per step, in pooled arrays sized for every customer of the chunk.</summary>
@@ -88,6 +83,15 @@ public static partial class FunnelAnalyzer
 
         public void Add(int step, long duration) => Values[step][Counts[step]++] = duration;
 
+        /// <summary>Counts a customer whose furthest step is <paramref name="step"/> (negative: none).</summary>
+        public void Reach(int step)
+        {
+            for (var k = 0; k <= step; k++)
+            {
+                Reached[k]++;
+            }
+        }
+
         public void Return()
         {
             foreach (var values in Values)
@@ -97,26 +101,56 @@ public static partial class FunnelAnalyzer
         }
     }
 
-    private static FunnelHistogramBin[] Histogram(long[] durations)
+    /// <summary>The mean in seconds of durations in milliseconds, summed exactly.</summary>
+    private static double Mean(ReadOnlyMemory<long>[] parts)
     {
-        if (durations.Length == 0)
+        long sum = 0;
+        long count = 0;
+        foreach (var part in parts)
+        {
+            count += part.Length;
+            foreach (var duration in part.Span)
+            {
+                sum = checked(sum + duration);
+            }
+        }
+
+        return sum / 1000.0 / count;
+    }
+
+    /// <summary>Ten bins of equal width (whole milliseconds) from the shortest duration to the longest.</summary>
+    private static FunnelHistogramBin[] Histogram(ReadOnlyMemory<long>[] parts)
+    {
+        const int bins = 10;
+        long min = long.MaxValue, max = long.MinValue;
+        foreach (var part in parts)
+        {
+            foreach (var duration in part.Span)
+            {
+                min = Math.Min(min, duration);
+                max = Math.Max(max, duration);
+            }
+        }
+
+        if (min > max)
         {
             return [];
         }
 
-        const int bins = 10;
-        long min = long.MaxValue, max = long.MinValue;
-        foreach (var duration in durations)
-        {
-            min = Math.Min(min, duration);
-            max = Math.Max(max, duration);
-        }
-
         var width = Math.Max(1, (max - min + bins) / bins);
+        var reciprocal = 1.0 / width;
         var counts = new long[bins];
-        foreach (var duration in durations)
+        foreach (var part in parts)
         {
-            counts[Math.Min(bins - 1, (int)((duration - min) / width))]++;
+            foreach (var duration in part.Span)
+            {
+                // A multiplication instead of a 64-bit division, corrected where rounding put the value one bin off.
+                var offset = duration - min;
+                var bin = (long)(offset * reciprocal);
+                bin -= bin * width > offset ? 1 : 0;
+                bin += (bin + 1) * width <= offset ? 1 : 0;
+                counts[Math.Min(bins - 1, (int)bin)]++;
+            }
         }
 
         return Enumerable.Range(0, bins).Select(bin => new FunnelHistogramBin((min + (bin * width)) / 1000.0, (min + ((bin + 1) * width)) / 1000.0, counts[bin])).ToArray();
@@ -130,6 +164,12 @@ public static partial class FunnelAnalyzer
         var counts = new int[log.Activities.Count];
         var used = new int[log.Activities.Count];
         var durations = new DurationBuffer(stepCount, customers.To - customers.From);
+        if (OrderedScan.Applies(mode, matcher))
+        {
+            OrderedScan.Run(log, matcher, window, customers, reached, durations);
+            return durations;
+        }
+
         for (var customer = customers.From; customer < customers.To; customer++)
         {
             var from = log.CustomerStartArray[customer];
@@ -143,42 +183,25 @@ public static partial class FunnelAnalyzer
                 durations.Add(k, times[k] - times[k - 1]);
             }
 
-            for (var k = 0; k <= step; k++)
-            {
-                durations.Reached[k]++;
-            }
+            durations.Reach(step);
         }
 
         return durations;
     }
 
-    private static List<FunnelStepResult> Results(FunnelDefinition definition, long[] counts, long[][] durations, double?[] medians)
+    private static List<FunnelStepResult> Results(FunnelDefinition definition, long[] counts, double?[] means, double?[] medians)
     {
         var results = new List<FunnelStepResult>(counts.Length);
         for (var k = 0; k < counts.Length; k++)
         {
-            double? mean = null;
-            if (k > 0 && durations[k].Length > 0)
-            {
-                long sum = 0;
-                foreach (var duration in durations[k])
-                {
-                    sum = checked(sum + duration);
-                }
-
-                mean = sum / 1000.0 / durations[k].Length;
-            }
-
-            var median = k > 0 ? medians[k] : null;
-
             results.Add(new FunnelStepResult(
                 definition.Steps[k],
                 counts[k],
                 counts[0] == 0 ? null : (double)counts[k] / counts[0],
                 k == 0 || counts[k - 1] == 0 ? null : (double)counts[k] / counts[k - 1],
                 k == 0 ? null : counts[k - 1] - counts[k],
-                mean,
-                median));
+                means[k],
+                medians[k]));
         }
 
         return results;

@@ -1,8 +1,131 @@
 namespace Waymark.Analytics.Statistics;
 
-/// <summary>Order statistics without sorting (Hoare's quickselect with median-of-three pivots).</summary>
+/// <summary>Order statistics without sorting: Hoare's quickselect with median-of-three pivots, and a radix
+/// selection that reads values where they lie.</summary>
 public static class Selection
 {
+    /// <summary>Below this many values the radix selection copies them and uses quickselect.</summary>
+    private const int SmallCount = 256;
+
+    /// <summary>The exact median of values held in several parts, which are read and not reordered: the middle
+    /// value, or the mean of the two middle values for an even count (the same number as
+    /// <see cref="MedianInPlace"/> gives for the parts laid end to end).</summary>
+    /// <remarks>Radix selection: one pass finds the minimum and maximum, a second counts the values per bucket of
+    /// the top bits of (value − minimum), at most 65,536 buckets, with no branch on the data; only the values of
+    /// the one or two buckets holding the middle ranks are copied and quickselected. On skewed data that bucket can
+    /// hold many values: the answer stays exact, only slower.</remarks>
+    /// <exception cref="ArgumentException">The parts hold no value.</exception>
+    public static double Median(IReadOnlyList<ReadOnlyMemory<long>> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        long count = 0;
+        long min = long.MaxValue, max = long.MinValue;
+        foreach (var part in parts)
+        {
+            count += part.Length;
+            foreach (var value in part.Span)
+            {
+                min = Math.Min(min, value);
+                max = Math.Max(max, value);
+            }
+        }
+
+        if (count == 0)
+        {
+            throw new ArgumentException("The median of nothing is undefined.", nameof(parts));
+        }
+
+        if (count <= SmallCount || min == max)
+        {
+            return min == max ? min : MedianInPlace(Concatenate(parts, count));
+        }
+
+        var lower = (count - 1) / 2;
+        var upper = count / 2;
+        var range = unchecked((ulong)(max - min));
+        var bucketBits = Math.Clamp(63 - System.Numerics.BitOperations.LeadingZeroCount((ulong)count), 8, 16);
+        var shift = Math.Max(0, 64 - System.Numerics.BitOperations.LeadingZeroCount(range) - bucketBits);
+        var buckets = new long[(int)(range >> shift) + 1];
+        foreach (var part in parts)
+        {
+            foreach (var value in part.Span)
+            {
+                buckets[(int)(unchecked((ulong)(value - min)) >> shift)]++;
+            }
+        }
+
+        var (lowBucket, below) = Locate(buckets, lower);
+        var (highBucket, _) = Locate(buckets, upper);
+        if (shift == 0)
+        {
+            return ((min + lowBucket) + (double)(min + highBucket)) / 2;
+        }
+
+        long candidateCount = 0;
+        for (var bucket = lowBucket; bucket <= highBucket; bucket++)
+        {
+            candidateCount += buckets[bucket];
+        }
+
+        var candidates = new long[candidateCount];
+        var taken = 0;
+        var first = (ulong)lowBucket;
+        var span = (ulong)(highBucket - lowBucket);
+        foreach (var part in parts)
+        {
+            foreach (var value in part.Span)
+            {
+                if (unchecked(((ulong)(value - min) >> shift) - first) <= span)
+                {
+                    candidates[taken++] = value;
+                }
+            }
+        }
+
+        var high = Select(candidates, (int)(upper - below));
+        if (lower == upper)
+        {
+            return high;
+        }
+
+        // After selecting the upper middle, every candidate left of it is <= it: the lower middle is their maximum.
+        var low = long.MinValue;
+        foreach (var value in candidates.AsSpan(0, (int)(upper - below)))
+        {
+            low = Math.Max(low, value);
+        }
+
+        return (low + (double)high) / 2;
+    }
+
+    /// <summary>The bucket holding the value of the given rank, and how many values lie in the buckets before it.</summary>
+    private static (int Bucket, long Below) Locate(long[] buckets, long rank)
+    {
+        long below = 0;
+        for (var bucket = 0; ; bucket++)
+        {
+            if (rank < below + buckets[bucket])
+            {
+                return (bucket, below);
+            }
+
+            below += buckets[bucket];
+        }
+    }
+
+    private static long[] Concatenate(IReadOnlyList<ReadOnlyMemory<long>> parts, long count)
+    {
+        var values = new long[count];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.Span.CopyTo(values.AsSpan(at));
+            at += part.Length;
+        }
+
+        return values;
+    }
+
     /// <summary>The exact median of <paramref name="values"/> in milliseconds, reordering them: the middle value, or the mean of the two middle values for an even count.</summary>
     public static double MedianInPlace(Span<long> values)
     {

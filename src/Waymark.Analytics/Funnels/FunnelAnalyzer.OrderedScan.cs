@@ -1,0 +1,106 @@
+using System.Buffers;
+using Waymark.Analytics.EventLogs;
+
+namespace Waymark.Analytics.Funnels;
+
+public static partial class FunnelAnalyzer
+{
+    /// <summary>The ordered funnel without exclusions, where each activity matches at most one step (the common
+    /// case), over one chunk of customers with no branch on the events' data: it gives the same answers as
+    /// <see cref="OrderedState"/>.</summary>
+    /// <remarks>
+    /// <para>First pass: the positions of the chunk's events that match a step, gathered without branching.</para>
+    /// <para>Second pass, per customer over those events: slot 0 is a virtual "before step 1" slot that always holds
+    /// a chain starting at the current event; slot s + 1 holds the chain that most recently reached step s. An event
+    /// of step s tries to move the chain in slot s into slot s + 1. The move happens when the source holds a chain,
+    /// the event lies within the window from the chain's start, and the target does not already hold that same chain
+    /// (one event advances a chain by at most one step); writes of events that move nothing go to a trash slot.
+    /// Instead of copying each chain's step times, every move appends a record (time, previous record) and slots
+    /// point at records; the chosen chain's durations are read back by following its records once per customer.
+    /// The comparisons are computed as masks, so random activities cost no mispredicted branches.</para>
+    /// </remarks>
+    private static class OrderedScan
+    {
+        /// <summary>Whether the fast scan applies: ordered mode, no exclusions, no activity matching several steps.</summary>
+        public static bool Applies(FunnelMode mode, StepMatcher matcher) =>
+            mode == FunnelMode.Ordered && !matcher.HasAnyExclusion && !matcher.Single.Contains(StepMatcher.Complex);
+
+        public static void Run(EventLog log, StepMatcher matcher, long window, (int From, int To) customers, int[] reached, DurationBuffer durations)
+        {
+            var customerStart = log.CustomerStartArray;
+            var first = customerStart[customers.From];
+            var length = customerStart[customers.To] - first;
+            var activity = log.ActivityArray.AsSpan(first, length);
+            var timestamp = log.TimestampArray.AsSpan(first, length);
+            var matchingArray = ArrayPool<int>.Shared.Rent(length + 1);
+            var recordArray = ArrayPool<Move>.Shared.Rent(length + 1);
+            try
+            {
+                var matches = matcher.Single.Select(code => code >= 0 ? 1 : 0).ToArray().AsSpan();
+                var matching = matchingArray.AsSpan(0, length + 1);
+                var found = 0;
+                for (var i = 0; i < activity.Length; i++)
+                {
+                    matching[found] = i;
+                    found += matches[activity[i]];
+                }
+
+                matching[found] = int.MaxValue;
+                var stepOf = matcher.Single.AsSpan();
+                var slotCount = matcher.StepCount + 1;
+                Span<long> chainStart = stackalloc long[slotCount];
+                Span<int> chainMove = stackalloc int[slotCount];
+                Span<int> holds = stackalloc int[slotCount];
+                var records = recordArray.AsSpan(0, length + 1);
+                var next = 0;
+                for (var customer = customers.From; customer < customers.To; customer++)
+                {
+                    var end = customerStart[customer + 1] - first;
+                    holds.Clear();
+                    holds[0] = 1;
+                    chainMove[0] = -1;
+                    var count = 0;
+                    var bestSlot = 0;
+                    var bestRecord = -1;
+                    for (var i = matching[next]; i < end; i = matching[++next])
+                    {
+                        var time = timestamp[i];
+                        chainStart[0] = time;
+                        var source = stepOf[activity[i]];
+                        var target = source + 1;
+                        var start = chainStart[source];
+                        var occupantStart = chainStart[target];
+                        var moves = holds[source] & (time - start <= window ? 1 : 0) & ~(holds[target] & (occupantStart == start ? 1 : 0));
+                        var mask = -moves;
+                        records[count] = new Move(time, chainMove[source]);
+                        chainStart[target] = occupantStart ^ ((start ^ occupantStart) & mask);
+                        chainMove[target] ^= (count ^ chainMove[target]) & mask;
+                        holds[target] |= moves;
+                        var better = mask & ((bestSlot - target) >> 31);
+                        bestSlot ^= (target ^ bestSlot) & better;
+                        bestRecord ^= (count ^ bestRecord) & better;
+                        count += moves;
+                    }
+
+                    var best = bestSlot - 1;
+                    reached[customer] = best;
+                    durations.Reach(best);
+                    for (var (step, at) = (best, bestRecord); step > 0; step--)
+                    {
+                        var previous = records[at].Previous;
+                        durations.Add(step, records[at].Time - records[previous].Time);
+                        at = previous;
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(matchingArray);
+                ArrayPool<Move>.Shared.Return(recordArray);
+            }
+        }
+
+        /// <summary>One move of a chain: the time of the step it reached and the index of its move before.</summary>
+        private readonly record struct Move(long Time, int Previous);
+    }
+}

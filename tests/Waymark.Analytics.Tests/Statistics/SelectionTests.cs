@@ -1,0 +1,58 @@
+using Waymark.Analytics.Statistics;
+
+namespace Waymark.Analytics.Tests.Statistics;
+
+/// <summary>The radix median over parts against the median of the sorted values.</summary>
+public sealed class SelectionTests
+{
+    public static TheoryData<int> Seeds => new(Enumerable.Range(1, 40));
+
+    private static double SortedMedian(long[] values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + (double)sorted[middle]) / 2;
+    }
+
+    /// <summary>Uniform, heavy-tailed, mostly-zero, negative and extreme values, in 1–5 parts of random sizes.</summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Median_OverParts_EqualsTheSortedMedian(int seed)
+    {
+        var random = new Random(seed);
+        var count = seed % 4 == 0 ? random.Next(1, 300) : random.Next(300, 50_000);
+        var values = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = (seed % 5) switch
+            {
+                0 => random.NextInt64(0, 2_592_000_000),
+                1 => (long)Math.Exp(random.NextDouble() * 30),
+                2 => random.Next(10) < 7 ? 0 : random.NextInt64(1, 1_000_000_000_000),
+                3 => random.NextInt64(-5_000, 5_000),
+                _ => random.Next(3) switch { 0 => long.MinValue + random.Next(100), 1 => long.MaxValue - random.Next(100), _ => random.NextInt64() },
+            };
+        }
+
+        var parts = new List<ReadOnlyMemory<long>>();
+        for (var at = 0; at < count;)
+        {
+            var length = Math.Min(count - at, random.Next(0, (count / 3) + 2));
+            parts.Add(values.AsMemory(at, length));
+            at += length;
+        }
+
+        var before = (long[])values.Clone();
+
+        Assert.Equal(SortedMedian(values), Selection.Median(parts));
+        Assert.Equal(before, values);
+    }
+
+    [Fact]
+    public void Median_OfEqualValuesAndOfTwoValues()
+    {
+        Assert.Equal(7, Selection.Median([Enumerable.Repeat(7L, 1_000).ToArray()]));
+        Assert.Equal(1.5, Selection.Median([new long[] { 1 }, new long[] { 2 }]));
+        Assert.Throws<ArgumentException>(() => Selection.Median([ReadOnlyMemory<long>.Empty]));
+    }
+}
