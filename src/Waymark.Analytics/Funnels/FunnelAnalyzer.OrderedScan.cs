@@ -16,7 +16,8 @@ public static partial class FunnelAnalyzer
     /// the event lies within the window from the chain's start, and the target does not already hold that same chain
     /// (one event advances a chain by at most one step); writes of events that move nothing go to a trash slot.
     /// Instead of copying each chain's step times, every move appends a record (time, previous record) and slots
-    /// point at records; the chosen chain's durations are read back by following its records once per customer.
+    /// point at records; the chosen chain's durations are read back by following its records once per customer. A
+    /// slot holds a chain of the current customer when it is stamped with that customer's index (no clearing).
     /// The comparisons are computed as masks, so random activities cost no mispredicted branches.</para>
     /// </remarks>
     private static class OrderedScan
@@ -50,14 +51,24 @@ public static partial class FunnelAnalyzer
                 var slotCount = matcher.StepCount + 1;
                 Span<long> chainStart = stackalloc long[slotCount];
                 Span<int> chainMove = stackalloc int[slotCount];
-                Span<int> holds = stackalloc int[slotCount];
+                Span<int> holder = stackalloc int[slotCount];
+                holder.Fill(-1);
                 var records = recordArray.AsSpan(0, length + 1);
+                var values = durations.Values.AsSpan();
+                var capacity = durations.Capacity;
+                var steps = matcher.StepCount;
+                Span<int> stored = stackalloc int[steps];
+                Span<long> sum = stackalloc long[steps];
+                Span<long> min = stackalloc long[steps];
+                Span<long> max = stackalloc long[steps];
+                min.Fill(long.MaxValue);
+                max.Fill(long.MinValue);
+                Span<long> furthest = stackalloc long[steps + 1];
                 var next = 0;
                 for (var customer = customers.From; customer < customers.To; customer++)
                 {
                     var end = customerStart[customer + 1] - first;
-                    holds.Clear();
-                    holds[0] = 1;
+                    holder[0] = customer;
                     chainMove[0] = -1;
                     var count = 0;
                     var bestSlot = 0;
@@ -70,12 +81,13 @@ public static partial class FunnelAnalyzer
                         var target = source + 1;
                         var start = chainStart[source];
                         var occupantStart = chainStart[target];
-                        var moves = holds[source] & (time - start <= window ? 1 : 0) & ~(holds[target] & (occupantStart == start ? 1 : 0));
+                        var occupied = holder[target] == customer ? 1 : 0;
+                        var moves = (holder[source] == customer ? 1 : 0) & (time - start <= window ? 1 : 0) & ~(occupied & (occupantStart == start ? 1 : 0));
                         var mask = -moves;
                         records[count] = new Move(time, chainMove[source]);
                         chainStart[target] = occupantStart ^ ((start ^ occupantStart) & mask);
                         chainMove[target] ^= (count ^ chainMove[target]) & mask;
-                        holds[target] |= moves;
+                        holder[target] ^= (customer ^ holder[target]) & mask;
                         var better = mask & ((bestSlot - target) >> 31);
                         bestSlot ^= (target ^ bestSlot) & better;
                         bestRecord ^= (count ^ bestRecord) & better;
@@ -84,14 +96,20 @@ public static partial class FunnelAnalyzer
 
                     var best = bestSlot - 1;
                     reached[customer] = best;
-                    durations.Reach(best);
+                    furthest[bestSlot]++;
                     for (var (step, at) = (best, bestRecord); step > 0; step--)
                     {
                         var previous = records[at].Previous;
-                        durations.Add(step, records[at].Time - records[previous].Time);
+                        var duration = records[at].Time - records[previous].Time;
+                        values[(step * capacity) + stored[step]++] = duration;
+                        sum[step] = checked(sum[step] + duration);
+                        min[step] = Math.Min(min[step], duration);
+                        max[step] = Math.Max(max[step], duration);
                         at = previous;
                     }
                 }
+
+                durations.Absorb(stored, sum, min, max, furthest);
             }
             finally
             {

@@ -40,26 +40,31 @@ public static partial class FunnelAnalyzer
         Parallel.For(0, chunks.Length, chunk => chunkDurations[chunk] = RunChunk(log, definition.Mode, matcher, window, chunks[chunk], reached));
 
         var counts = new long[stepCount];
+        var total = new DurationTotals(stepCount);
         foreach (var buffer in chunkDurations)
         {
             for (var k = 0; k < stepCount; k++)
             {
-                counts[k] += buffer.Reached[k];
+                counts[k] += buffer.ReachedAtLeast(k);
+                total.Add(k, buffer);
             }
         }
 
-        // Each step's durations stay in the chunks' buffers: the statistics read them where they lie.
+        // Each step's durations stay in the chunks' buffers: the statistics read them where they lie, and the
+        // histogram and the median of each step are separate tasks, so the two cores share the work evenly.
         var histograms = new FunnelHistogramBin[stepCount][];
-        var means = new double?[stepCount];
         var medians = new double?[stepCount];
-        Parallel.For(0, stepCount, k =>
+        var parts = Enumerable.Range(0, stepCount).Select(k => chunkDurations.Select(buffer => buffer.Part(k)).ToArray()).ToArray();
+        Parallel.For(0, 2 * stepCount, task =>
         {
-            var parts = chunkDurations.Select(buffer => new ReadOnlyMemory<long>(buffer.Values[k], 0, buffer.Counts[k])).ToArray();
-            histograms[k] = Histogram(parts);
-            if (k > 0 && parts.Any(part => part.Length > 0))
+            var k = task / 2;
+            if (task % 2 == 0)
             {
-                means[k] = Mean(parts);
-                medians[k] = Selection.Median(parts) / 1000.0;
+                histograms[k] = total.Count[k] == 0 ? [] : Histogram(parts[k], total.Min[k], total.Max[k]);
+            }
+            else if (k > 0 && total.Count[k] > 0)
+            {
+                medians[k] = Selection.Median(parts[k], total.Count[k], total.Min[k], total.Max[k]) / 1000.0;
             }
         });
 
@@ -68,75 +73,93 @@ public static partial class FunnelAnalyzer
             buffer.Return();
         }
 
+        var means = Enumerable.Range(0, stepCount).Select(k => k > 0 && total.Count[k] > 0 ? total.Sum[k] / 1000.0 / total.Count[k] : (double?)null).ToArray();
         return new FunnelReport(Results(definition, counts, means, medians), reached, histograms);
     }
 
-    /// <summary>One chunk's durations per step, in pooled arrays sized for every customer of the chunk.</summary>
+    /// <summary>One chunk's durations per step, in pooled arrays sized for every customer of the chunk, with their
+    /// count, sum, minimum and maximum kept as they are added.</summary>
     private sealed class DurationBuffer(int steps, int customers)
     {
-        public long[][] Values { get; } = Enumerable.Range(0, steps).Select(_ => System.Buffers.ArrayPool<long>.Shared.Rent(Math.Max(customers, 1))).ToArray();
+        /// <summary>Customers by furthest step, at index step + 2 (−2 excluded, −1 never entered).</summary>
+        private readonly long[] _furthest = new long[steps + 2];
+
+        /// <summary>Room for one duration per customer and step: step k's durations start at k × <see cref="Capacity"/>.</summary>
+        public long[] Values { get; } = System.Buffers.ArrayPool<long>.Shared.Rent(Math.Max(customers, 1) * steps);
+
+        public int Capacity { get; } = Math.Max(customers, 1);
+
+        public ReadOnlyMemory<long> Part(int step) => Values.AsMemory(step * Capacity, Counts[step]);
 
         public int[] Counts { get; } = new int[steps];
 
-        /// <summary>Customers of the chunk who reached each step or a later one.</summary>
-        public long[] Reached { get; } = new long[steps];
+        public long[] Sum { get; } = new long[steps];
 
-        public void Add(int step, long duration) => Values[step][Counts[step]++] = duration;
+        public long[] Min { get; } = Enumerable.Repeat(long.MaxValue, steps).ToArray();
 
-        /// <summary>Counts a customer whose furthest step is <paramref name="step"/> (negative: none).</summary>
-        public void Reach(int step)
+        public long[] Max { get; } = Enumerable.Repeat(long.MinValue, steps).ToArray();
+
+        public void Add(int step, long duration)
         {
-            for (var k = 0; k <= step; k++)
-            {
-                Reached[k]++;
-            }
+            Values[(step * Capacity) + Counts[step]++] = duration;
+            Sum[step] = checked(Sum[step] + duration);
+            Min[step] = Math.Min(Min[step], duration);
+            Max[step] = Math.Max(Max[step], duration);
         }
 
-        public void Return()
+        /// <summary>Takes the tallies of a scan that wrote into <see cref="Values"/> itself; <paramref name="furthest"/>
+        /// counts customers by furthest step + 1 (0: never entered).</summary>
+        public void Absorb(ReadOnlySpan<int> counts, ReadOnlySpan<long> sum, ReadOnlySpan<long> min, ReadOnlySpan<long> max, ReadOnlySpan<long> furthest)
         {
-            foreach (var values in Values)
-            {
-                System.Buffers.ArrayPool<long>.Shared.Return(values);
-            }
+            counts.CopyTo(Counts);
+            sum.CopyTo(Sum);
+            min.CopyTo(Min);
+            max.CopyTo(Max);
+            furthest.CopyTo(_furthest.AsSpan(1));
         }
+
+        /// <summary>Counts a customer whose furthest step is <paramref name="step"/> (−1: none, −2: excluded).</summary>
+        public void Reach(int step) => _furthest[step + 2]++;
+
+        /// <summary>Customers of the chunk who reached <paramref name="step"/> or a later one.</summary>
+        public long ReachedAtLeast(int step)
+        {
+            long reached = 0;
+            for (var furthest = step + 2; furthest < _furthest.Length; furthest++)
+            {
+                reached += _furthest[furthest];
+            }
+
+            return reached;
+        }
+
+        public void Return() => System.Buffers.ArrayPool<long>.Shared.Return(Values);
     }
 
-    /// <summary>The mean in seconds of durations in milliseconds, summed exactly.</summary>
-    private static double Mean(ReadOnlyMemory<long>[] parts)
+    /// <summary>Count, sum, minimum and maximum per step over every chunk.</summary>
+    private sealed class DurationTotals(int steps)
     {
-        long sum = 0;
-        long count = 0;
-        foreach (var part in parts)
-        {
-            count += part.Length;
-            foreach (var duration in part.Span)
-            {
-                sum = checked(sum + duration);
-            }
-        }
+        public long[] Count { get; } = new long[steps];
 
-        return sum / 1000.0 / count;
+        public long[] Sum { get; } = new long[steps];
+
+        public long[] Min { get; } = Enumerable.Repeat(long.MaxValue, steps).ToArray();
+
+        public long[] Max { get; } = Enumerable.Repeat(long.MinValue, steps).ToArray();
+
+        public void Add(int step, DurationBuffer buffer)
+        {
+            Count[step] += buffer.Counts[step];
+            Sum[step] = checked(Sum[step] + buffer.Sum[step]);
+            Min[step] = Math.Min(Min[step], buffer.Min[step]);
+            Max[step] = Math.Max(Max[step], buffer.Max[step]);
+        }
     }
 
     /// <summary>Ten bins of equal width (whole milliseconds) from the shortest duration to the longest.</summary>
-    private static FunnelHistogramBin[] Histogram(ReadOnlyMemory<long>[] parts)
+    private static FunnelHistogramBin[] Histogram(ReadOnlyMemory<long>[] parts, long min, long max)
     {
         const int bins = 10;
-        long min = long.MaxValue, max = long.MinValue;
-        foreach (var part in parts)
-        {
-            foreach (var duration in part.Span)
-            {
-                min = Math.Min(min, duration);
-                max = Math.Max(max, duration);
-            }
-        }
-
-        if (min > max)
-        {
-            return [];
-        }
-
         var width = Math.Max(1, (max - min + bins) / bins);
         var reciprocal = 1.0 / width;
         var counts = new long[bins];

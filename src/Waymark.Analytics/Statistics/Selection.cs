@@ -30,11 +30,13 @@ public static class Selection
             }
         }
 
-        if (count == 0)
-        {
-            throw new ArgumentException("The median of nothing is undefined.", nameof(parts));
-        }
+        return count == 0 ? throw new ArgumentException("The median of nothing is undefined.", nameof(parts)) : Median(parts, count, min, max);
+    }
 
+    /// <summary><see cref="Median(IReadOnlyList{ReadOnlyMemory{long}})"/> when the caller already knows the count
+    /// (at least 1), the minimum and the maximum of the values.</summary>
+    internal static double Median(IReadOnlyList<ReadOnlyMemory<long>> parts, long count, long min, long max)
+    {
         if (count <= SmallCount || min == max)
         {
             return min == max ? min : MedianInPlace(Concatenate(parts, count));
