@@ -4,7 +4,7 @@ namespace Waymark.Analytics.Statistics;
 /// selection that reads values where they lie.</summary>
 public static class Selection
 {
-    /// <summary>Below this many values the radix selection copies them and uses quickselect.</summary>
+    /// <summary>Up to this many values the radix selection copies them and uses quickselect.</summary>
     private const int SmallCount = 256;
 
     /// <summary>The exact median of values held in several parts, which are read and not reordered: the middle
@@ -37,13 +37,48 @@ public static class Selection
     /// (at least 1), the minimum and the maximum of the values.</summary>
     internal static double Median(IReadOnlyList<ReadOnlyMemory<long>> parts, long count, long min, long max)
     {
-        if (count <= SmallCount || min == max)
+        var (low, high) = Ranks(parts, count, min, max, (count - 1) / 2, count / 2);
+        return (low + (double)high) / 2;
+    }
+
+    /// <summary>The value of rank <paramref name="rank"/> (0-based, in ascending order) among values held in
+    /// several parts, which are read and not reordered; the same radix selection as <see cref="Median(IReadOnlyList{ReadOnlyMemory{long}})"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The rank is negative or not below the number of values.</exception>
+    public static long Rank(IReadOnlyList<ReadOnlyMemory<long>> parts, long rank)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        long count = 0;
+        long min = long.MaxValue, max = long.MinValue;
+        foreach (var part in parts)
         {
-            return min == max ? min : MedianInPlace(Concatenate(parts, count));
+            count += part.Length;
+            foreach (var value in part.Span)
+            {
+                min = Math.Min(min, value);
+                max = Math.Max(max, value);
+            }
         }
 
-        var lower = (count - 1) / 2;
-        var upper = count / 2;
+        ArgumentOutOfRangeException.ThrowIfNegative(rank);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rank, count);
+        return Ranks(parts, count, min, max, rank, rank).Low;
+    }
+
+    /// <summary>The values of ranks <paramref name="lower"/> ≤ <paramref name="upper"/> (0-based).</summary>
+    private static (long Low, long High) Ranks(IReadOnlyList<ReadOnlyMemory<long>> parts, long count, long min, long max, long lower, long upper)
+    {
+        if (min == max)
+        {
+            return (min, min);
+        }
+
+        if (count <= SmallCount)
+        {
+            var all = Concatenate(parts, count);
+            var top = Select(all, (int)upper);
+            return (lower == upper ? top : MaxOf(all.AsSpan(0, (int)upper)), top);
+        }
+
         var range = unchecked((ulong)(max - min));
         var bucketBits = Math.Clamp(63 - System.Numerics.BitOperations.LeadingZeroCount((ulong)count), 8, 16);
         var shift = Math.Max(0, 64 - System.Numerics.BitOperations.LeadingZeroCount(range) - bucketBits);
@@ -60,7 +95,7 @@ public static class Selection
         var (highBucket, _) = Locate(buckets, upper);
         if (shift == 0)
         {
-            return ((min + lowBucket) + (double)(min + highBucket)) / 2;
+            return (min + lowBucket, min + highBucket);
         }
 
         long candidateCount = 0;
@@ -85,19 +120,20 @@ public static class Selection
         }
 
         var high = Select(candidates, (int)(upper - below));
-        if (lower == upper)
+
+        // After selecting the upper rank, every candidate left of it is <= it: the lower rank is their maximum.
+        return (lower == upper ? high : MaxOf(candidates.AsSpan(0, (int)(upper - below))), high);
+    }
+
+    private static long MaxOf(ReadOnlySpan<long> values)
+    {
+        var max = long.MinValue;
+        foreach (var value in values)
         {
-            return high;
+            max = Math.Max(max, value);
         }
 
-        // After selecting the upper middle, every candidate left of it is <= it: the lower middle is their maximum.
-        var low = long.MinValue;
-        foreach (var value in candidates.AsSpan(0, (int)(upper - below)))
-        {
-            low = Math.Max(low, value);
-        }
-
-        return (low + (double)high) / 2;
+        return max;
     }
 
     /// <summary>The bucket holding the value of the given rank, and how many values lie in the buckets before it.</summary>

@@ -43,8 +43,11 @@ public sealed class SelectionTests
         }
 
         var before = (long[])values.Clone();
+        var sorted = values.Order().ToArray();
+        var ranks = new[] { 0, count - 1, (int)Math.Ceiling(0.9 * count) - 1, random.Next(count) };
 
         Assert.Equal(SortedMedian(values), Selection.Median(parts));
+        Assert.All(ranks, rank => Assert.Equal(sorted[rank], Selection.Rank(parts, rank)));
         Assert.Equal(before, values);
     }
 
@@ -54,5 +57,6 @@ public sealed class SelectionTests
         Assert.Equal(7, Selection.Median([Enumerable.Repeat(7L, 1_000).ToArray()]));
         Assert.Equal(1.5, Selection.Median([new long[] { 1 }, new long[] { 2 }]));
         Assert.Throws<ArgumentException>(() => Selection.Median([ReadOnlyMemory<long>.Empty]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Selection.Rank([new long[] { 1, 2 }], 2));
     }
 }

@@ -1,0 +1,486 @@
+using Waymark.Analytics.EventLogs;
+using Waymark.Analytics.Segments;
+using Waymark.Analytics.Statistics;
+using Waymark.Analytics.Surveys;
+
+namespace Waymark.Analytics.Journeys;
+
+/// <summary>Measures a planned journey against an event log: per touchpoint and per segment, who reached it,
+/// who dropped off after it, how long the step took against the plan, which channels carried it, how often it
+/// repeated and what the survey answers say; and, per customer, how the actual journey conforms to the plan.</summary>
+/// <remarks>
+/// <para>Events count only inside the time range [from, to). Each event is mapped to the first touchpoint, in
+/// planned order, with a filter that matches it (<see cref="EventFilter"/>); events no filter matches are
+/// unplanned. A customer <em>entered</em> the journey with at least one mapped event, and <em>completed</em> it on
+/// reaching the goal touchpoint.</para>
+/// <para>Per customer, the mapped events in time order are the actual journey:
+/// <list type="bullet">
+/// <item>the time into a touchpoint is from the customer's previous mapped event to their first event at it
+/// (customers whose first mapped event is there have none); it is <em>late</em> when longer than planned;</item>
+/// <item><em>drop-off</em> counts at the last mapped touchpoint of customers who never reached the goal;</item>
+/// <item><em>skipped</em>: a touchpoint planned before the furthest one the customer reached, never reached;</item>
+/// <item><em>out of order</em>: an event at a touchpoint planned before one the customer had already reached;</item>
+/// <item><em>deviating</em>: unplanned events between the customer's first and last mapped events.</item>
+/// </list>
+/// A customer with none of skipped, out of order, deviating or late is conformant. The paths of the others are
+/// their touchpoints in order (consecutive repeats collapsed) with the unplanned events between them
+/// (consecutive repeats collapsed), counted exactly.</para>
+/// <para>Survey answers count for their touchpoint when answered inside the range; for a segment, when the
+/// answering customer belongs to it. Customers are processed in parallel chunks merged in order: results do not
+/// depend on cores.</para>
+/// </remarks>
+public static class JourneyMetricsAnalyzer
+{
+    /// <summary>The name of the first entry of every report: every customer of the log.</summary>
+    public const string AllCustomers = "All customers";
+
+    /// <summary>The most segments one report compares.</summary>
+    public const int MaxSegments = 5;
+
+    /// <summary>How many deviating paths a report lists.</summary>
+    public const int TopPaths = 10;
+
+    /// <summary>Measures <paramref name="model"/> over <paramref name="log"/>.</summary>
+    /// <exception cref="ArgumentException">The model has no touchpoint or a goal outside it, more than
+    /// <see cref="MaxSegments"/> segments are asked for, a segment's members do not match the log, or an answer
+    /// names a touchpoint outside the model.</exception>
+    public static JourneyMetricsReport Analyze(EventLog log, JourneyModel model, JourneyMetricsOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= new JourneyMetricsOptions();
+        var touchpoints = model.Touchpoints.Count;
+        if (touchpoints == 0 || model.GoalIndex < 0 || model.GoalIndex >= touchpoints)
+        {
+            throw new ArgumentException("A journey model needs at least one touchpoint and a goal among them.", nameof(model));
+        }
+
+        if (options.Segments.Count > MaxSegments || options.Segments.Any(segment => segment.Members.Length != log.CustomerCount))
+        {
+            throw new ArgumentException($"At most {MaxSegments} segments, each with one membership flag per customer of the log.", nameof(options));
+        }
+
+        if (options.Answers.Any(answer => answer.Touchpoint < 0 || answer.Touchpoint >= touchpoints))
+        {
+            throw new ArgumentException("An answer names a touchpoint outside the journey.", nameof(options));
+        }
+
+        var classifier = new EventClassifier(log, model);
+        var scan = new ScanSettings(log, model, classifier, options.From ?? long.MinValue, options.To ?? long.MaxValue, options.Segments);
+        var chunks = log.Chunks;
+        var partials = new Tally[chunks.Length][];
+        Parallel.For(0, chunks.Length, chunk => partials[chunk] = Scan(scan, chunks[chunk]));
+
+        var groups = 1 + options.Segments.Count;
+        var totals = Enumerable.Range(0, groups).Select(_ => new Tally(touchpoints, log.Channels.Count + 1)).ToArray();
+        for (var group = 0; group < groups; group++)
+        {
+            foreach (var partial in partials)
+            {
+                totals[group].Add(partial[group]);
+            }
+        }
+
+        var answers = AnswersByGroup(log, options, touchpoints);
+        var entries = new SegmentJourneyMetrics[groups];
+        Parallel.For(0, groups, group => entries[group] = Report(
+            group == 0 ? AllCustomers : options.Segments[group - 1].Name,
+            group == 0 ? log.CustomerCount : options.Segments[group - 1].Members.Count(member => member),
+            model, log, totals[group], group == 0 ? null : totals[0], answers[group]));
+        return new JourneyMetricsReport(entries);
+    }
+
+    /// <summary>What every chunk's scan reads.</summary>
+    private sealed record ScanSettings(EventLog Log, JourneyModel Model, EventClassifier Classifier, long From, long To, IReadOnlyList<SegmentMembers> Segments);
+
+    /// <summary>Counts of one segment over some customers; merged across chunks.</summary>
+    private sealed class Tally(int touchpoints, int channelSlots)
+    {
+        public long Entered;
+        public long Completed;
+        public long Conformant;
+        public long SkippedCustomers;
+        public long OutOfOrderCustomers;
+        public long Deviating;
+        public long Late;
+
+        public int ChannelSlots { get; } = channelSlots;
+
+        public long[] Reached { get; } = new long[touchpoints];
+
+        public long[] DropOff { get; } = new long[touchpoints];
+
+        public long[] Events { get; } = new long[touchpoints];
+
+        public long[] Repeaters { get; } = new long[touchpoints];
+
+        public long[] Skipped { get; } = new long[touchpoints];
+
+        public long[] OutOfOrder { get; } = new long[touchpoints];
+
+        public long[] Slower { get; } = new long[touchpoints];
+
+        /// <summary>Events per touchpoint and channel: index touchpoint × channel slots + channel + 1.</summary>
+        public long[] ChannelEvents { get; } = new long[touchpoints * channelSlots];
+
+        /// <summary>Times into each touchpoint, in milliseconds, of this tally's own customers.</summary>
+        public LongBuffer[] Durations { get; } = Enumerable.Range(0, touchpoints).Select(_ => new LongBuffer()).ToArray();
+
+        /// <summary>After merging: every chunk's durations per touchpoint, read where they lie.</summary>
+        public List<ReadOnlyMemory<long>>[] DurationParts { get; } = Enumerable.Range(0, touchpoints).Select(_ => new List<ReadOnlyMemory<long>>()).ToArray();
+
+        public PathCounter Paths { get; } = new();
+
+        public void Add(Tally other)
+        {
+            Entered += other.Entered;
+            Completed += other.Completed;
+            Conformant += other.Conformant;
+            SkippedCustomers += other.SkippedCustomers;
+            OutOfOrderCustomers += other.OutOfOrderCustomers;
+            Deviating += other.Deviating;
+            Late += other.Late;
+            for (var t = 0; t < Reached.Length; t++)
+            {
+                Reached[t] += other.Reached[t];
+                DropOff[t] += other.DropOff[t];
+                Events[t] += other.Events[t];
+                Repeaters[t] += other.Repeaters[t];
+                Skipped[t] += other.Skipped[t];
+                OutOfOrder[t] += other.OutOfOrder[t];
+                Slower[t] += other.Slower[t];
+                DurationParts[t].Add(other.Durations[t].Memory);
+            }
+
+            for (var i = 0; i < ChannelEvents.Length; i++)
+            {
+                ChannelEvents[i] += other.ChannelEvents[i];
+            }
+
+            Paths.AddAll(other.Paths);
+        }
+    }
+
+    /// <summary>A growing array of longs.</summary>
+    private sealed class LongBuffer
+    {
+        private long[] _items = new long[256];
+        private int _count;
+
+        public ReadOnlyMemory<long> Memory => _items.AsMemory(0, _count);
+
+        public void Add(long value)
+        {
+            if (_count == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+
+            _items[_count++] = value;
+        }
+    }
+
+    /// <summary>One customer's actual journey, reused across a chunk's customers.</summary>
+    private sealed class CustomerScratch(int touchpoints)
+    {
+        public int[] Count { get; } = new int[touchpoints];
+
+        /// <summary>Time into the touchpoint, −1 when none.</summary>
+        public long[] Into { get; } = new long[touchpoints];
+
+        public bool[] OutOfOrder { get; } = new bool[touchpoints];
+
+        public List<int> Touchpoint { get; } = [];
+
+        public List<int> Channel { get; } = [];
+
+        /// <summary>The path: touchpoint indexes, and −(activity + 1) for unplanned events.</summary>
+        public List<int> Path { get; } = [];
+
+        public List<int> Pending { get; } = [];
+
+        public void Clear()
+        {
+            Array.Clear(Count);
+            Array.Fill(Into, -1);
+            Array.Clear(OutOfOrder);
+            Touchpoint.Clear();
+            Channel.Clear();
+            Path.Clear();
+            Pending.Clear();
+        }
+    }
+
+    private static Tally[] Scan(ScanSettings scan, (int From, int To) customers)
+    {
+        var log = scan.Log;
+        var model = scan.Model;
+        var touchpoints = model.Touchpoints.Count;
+        var goal = model.GoalIndex;
+        var planned = model.Touchpoints.Select(touchpoint => touchpoint.PlannedMilliseconds ?? long.MaxValue).ToArray();
+        var tallies = Enumerable.Range(0, 1 + scan.Segments.Count).Select(_ => new Tally(touchpoints, log.Channels.Count + 1)).ToArray();
+        var member = new List<Tally>(tallies.Length);
+        var scratch = new CustomerScratch(touchpoints);
+        var activity = log.ActivityArray;
+        var timestamp = log.TimestampArray;
+        var channel = log.ChannelArray;
+        for (var customer = customers.From; customer < customers.To; customer++)
+        {
+            scratch.Clear();
+            var furthest = -1;
+            var lastTime = 0L;
+            for (var position = log.CustomerStartArray[customer]; position < log.CustomerStartArray[customer + 1]; position++)
+            {
+                var time = timestamp[position];
+                if (time < scan.From || time >= scan.To)
+                {
+                    continue;
+                }
+
+                var touchpoint = scan.Classifier.Classify(position);
+                if (touchpoint < 0)
+                {
+                    var marker = -(activity[position] + 1);
+                    if (scratch.Touchpoint.Count > 0 && (scratch.Pending.Count == 0 || scratch.Pending[^1] != marker))
+                    {
+                        scratch.Pending.Add(marker);
+                    }
+
+                    continue;
+                }
+
+                if (scratch.Count[touchpoint] == 0 && scratch.Touchpoint.Count > 0)
+                {
+                    scratch.Into[touchpoint] = time - lastTime;
+                }
+
+                scratch.OutOfOrder[touchpoint] |= touchpoint < furthest;
+                furthest = Math.Max(furthest, touchpoint);
+                scratch.Count[touchpoint]++;
+                scratch.Touchpoint.Add(touchpoint);
+                scratch.Channel.Add(channel[position]);
+                scratch.Path.AddRange(scratch.Pending);
+                if (scratch.Pending.Count > 0 || scratch.Path.Count == 0 || scratch.Path[^1] != touchpoint)
+                {
+                    scratch.Path.Add(touchpoint);
+                }
+
+                scratch.Pending.Clear();
+                lastTime = time;
+            }
+
+            member.Clear();
+            member.Add(tallies[0]);
+            for (var segment = 0; segment < scan.Segments.Count; segment++)
+            {
+                if (scan.Segments[segment].Members[customer])
+                {
+                    member.Add(tallies[segment + 1]);
+                }
+            }
+
+            if (scratch.Touchpoint.Count > 0)
+            {
+                Record(scratch, member, furthest, goal, planned);
+            }
+        }
+
+        return tallies;
+    }
+
+    /// <summary>Adds one entered customer's actual journey to the tallies of every segment they belong to.</summary>
+    private static void Record(CustomerScratch scratch, List<Tally> member, int furthest, int goal, long[] planned)
+    {
+        var completed = scratch.Count[goal] > 0;
+        var last = scratch.Touchpoint[^1];
+        var skipped = false;
+        var outOfOrder = false;
+        var late = false;
+        for (var t = 0; t < scratch.Count.Length; t++)
+        {
+            skipped |= t < furthest && scratch.Count[t] == 0;
+            outOfOrder |= scratch.OutOfOrder[t];
+            late |= scratch.Into[t] > planned[t];
+        }
+
+        var deviating = scratch.Path.Any(step => step < 0);
+        var conformant = !skipped && !outOfOrder && !deviating && !late;
+        foreach (var tally in member)
+        {
+            tally.Entered++;
+            tally.Completed += completed ? 1 : 0;
+            tally.Conformant += conformant ? 1 : 0;
+            tally.SkippedCustomers += skipped ? 1 : 0;
+            tally.OutOfOrderCustomers += outOfOrder ? 1 : 0;
+            tally.Deviating += deviating ? 1 : 0;
+            tally.Late += late ? 1 : 0;
+            tally.DropOff[last] += completed ? 0 : 1;
+            for (var t = 0; t < scratch.Count.Length; t++)
+            {
+                var count = scratch.Count[t];
+                tally.Reached[t] += count > 0 ? 1 : 0;
+                tally.Repeaters[t] += count > 1 ? 1 : 0;
+                tally.Skipped[t] += t < furthest && count == 0 ? 1 : 0;
+                tally.OutOfOrder[t] += scratch.OutOfOrder[t] ? 1 : 0;
+                if (scratch.Into[t] >= 0)
+                {
+                    tally.Durations[t].Add(scratch.Into[t]);
+                    tally.Slower[t] += scratch.Into[t] > planned[t] ? 1 : 0;
+                }
+            }
+
+            for (var e = 0; e < scratch.Touchpoint.Count; e++)
+            {
+                tally.Events[scratch.Touchpoint[e]]++;
+                tally.ChannelEvents[(scratch.Touchpoint[e] * tally.ChannelSlots) + scratch.Channel[e] + 1]++;
+            }
+
+            if (!conformant)
+            {
+                tally.Paths.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch.Path));
+            }
+        }
+    }
+
+    /// <summary>Answers per segment entry (all customers first) and touchpoint, inside the range.</summary>
+    private static List<JourneyAnswer>[][] AnswersByGroup(EventLog log, JourneyMetricsOptions options, int touchpoints)
+    {
+        var groups = 1 + options.Segments.Count;
+        var byGroup = Enumerable.Range(0, groups).Select(_ => Enumerable.Range(0, touchpoints).Select(_ => new List<JourneyAnswer>()).ToArray()).ToArray();
+        var inRange = options.Answers.Where(answer => answer.TimestampMilliseconds >= (options.From ?? long.MinValue) && answer.TimestampMilliseconds < (options.To ?? long.MaxValue)).ToList();
+        foreach (var answer in inRange)
+        {
+            byGroup[0][answer.Touchpoint].Add(answer);
+        }
+
+        if (options.Segments.Count > 0 && inRange.Count > 0)
+        {
+            var answering = inRange.Select(answer => answer.Customer).ToHashSet(StringComparer.Ordinal);
+            var customerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var customer = 0; customer < log.CustomerCount; customer++)
+            {
+                if (answering.Contains(log.Customers[customer]))
+                {
+                    customerIndex.TryAdd(log.Customers[customer], customer);
+                }
+            }
+
+            foreach (var answer in inRange)
+            {
+                if (!customerIndex.TryGetValue(answer.Customer, out var customer))
+                {
+                    continue;
+                }
+
+                for (var segment = 0; segment < options.Segments.Count; segment++)
+                {
+                    if (options.Segments[segment].Members[customer])
+                    {
+                        byGroup[segment + 1][answer.Touchpoint].Add(answer);
+                    }
+                }
+            }
+        }
+
+        return byGroup;
+    }
+
+    private static SegmentJourneyMetrics Report(string name, long customers, JourneyModel model, EventLog log, Tally tally, Tally? all, List<JourneyAnswer>[] answers)
+    {
+        var touchpointMetrics = new List<TouchpointMetrics>(model.Touchpoints.Count);
+        for (var t = 0; t < model.Touchpoints.Count; t++)
+        {
+            var touchpoint = model.Touchpoints[t];
+            var parts = tally.DurationParts[t];
+            var timed = parts.Sum(part => (long)part.Length);
+            double? median = timed == 0 ? null : Selection.Median(parts) / 1000.0;
+            double? p90 = timed == 0 ? null : Selection.Rank(parts, (long)Math.Ceiling(0.9 * timed) - 1) / 1000.0;
+            var nps = Score(SurveyMetric.Nps, answers[t]);
+            var csat = Score(SurveyMetric.Csat, answers[t]);
+            var ces = Score(SurveyMetric.Ces, answers[t]);
+            touchpointMetrics.Add(new TouchpointMetrics(
+                touchpoint.Key,
+                touchpoint.Name,
+                tally.Reached[t],
+                Share(tally.Reached[t], tally.Entered),
+                tally.DropOff[t],
+                Share(tally.DropOff[t], tally.Reached[t]),
+                tally.Events[t],
+                tally.Repeaters[t],
+                Share(tally.Repeaters[t], tally.Reached[t]),
+                timed,
+                median,
+                p90,
+                touchpoint.PlannedMilliseconds / 1000.0,
+                tally.Slower[t],
+                tally.Skipped[t],
+                tally.OutOfOrder[t],
+                Channels(log, tally, t),
+                nps,
+                csat,
+                ces,
+                Comments(answers[t]),
+                EvidenceEmotion.Of(nps, csat, ces),
+                all is null ? null : ProportionTest.Of(tally.Reached[t], tally.Entered, all.Reached[t] - tally.Reached[t], all.Entered - tally.Entered),
+                all is null ? null : ProportionTest.Of(tally.DropOff[t], tally.Reached[t], all.DropOff[t] - tally.DropOff[t], all.Reached[t] - tally.Reached[t])));
+        }
+
+        var paths = tally.Paths.Top(TopPaths)
+            .Select(entry => new DeviatingPath(
+                entry.Path.Select(step => step >= 0 ? new PathStep(model.Touchpoints[step].Key, null) : new PathStep(null, log.Activities[-step - 1])).ToList(),
+                entry.Count))
+            .ToList();
+        var conformance = new ConformanceSummary(tally.Entered, tally.Conformant, Share(tally.Conformant, tally.Entered), tally.SkippedCustomers,
+            tally.OutOfOrderCustomers, tally.Deviating, tally.Late, paths);
+        return new SegmentJourneyMetrics(name, customers, tally.Entered, tally.Completed, touchpointMetrics, conformance);
+    }
+
+    private static double? Share(long part, long whole) => whole == 0 ? null : (double)part / whole;
+
+    private static SurveyScore Score(SurveyMetric metric, List<JourneyAnswer> answers) =>
+        SurveyScoreCalculator.Score(metric, answers.Where(answer => answer.Metric == metric).Select(answer => answer.Value).ToList());
+
+    /// <summary>Up to three comments, from the answers lowest on their metric's scale (then the latest).</summary>
+    private static List<string> Comments(List<JourneyAnswer> answers) =>
+        answers
+            .Where(answer => !string.IsNullOrWhiteSpace(answer.Comment))
+            .OrderBy(answer => answer.Metric switch { SurveyMetric.Nps => answer.Value / 10.0, SurveyMetric.Csat => (answer.Value - 1) / 4.0, _ => (answer.Value - 1) / 6.0 })
+            .ThenByDescending(answer => answer.TimestampMilliseconds)
+            .Take(3)
+            .Select(answer => answer.Comment!)
+            .ToList();
+
+    private static List<ChannelCount> Channels(EventLog log, Tally tally, int touchpoint)
+    {
+        var channels = new List<ChannelCount>();
+        for (var slot = 0; slot < tally.ChannelSlots; slot++)
+        {
+            var events = tally.ChannelEvents[(touchpoint * tally.ChannelSlots) + slot];
+            if (events > 0)
+            {
+                channels.Add(new ChannelCount(slot == 0 ? string.Empty : log.Channels[slot - 1], events));
+            }
+        }
+
+        return channels.OrderByDescending(count => count.Events).ThenBy(count => count.Channel, StringComparer.Ordinal).ToList();
+    }
+}
+
+/// <summary>What a journey measurement covers.</summary>
+public sealed record JourneyMetricsOptions
+{
+    /// <summary>The range's start, inclusive, UTC milliseconds since the Unix epoch; null: from the first event.</summary>
+    public long? From { get; init; }
+
+    /// <summary>The range's end, exclusive; null: to the last event.</summary>
+    public long? To { get; init; }
+
+    /// <summary>Segments to compare with all customers, at most <see cref="JourneyMetricsAnalyzer.MaxSegments"/>.</summary>
+    public IReadOnlyList<SegmentMembers> Segments { get; init; } = [];
+
+    /// <summary>Survey answers about the journey's touchpoints.</summary>
+    public IReadOnlyList<JourneyAnswer> Answers { get; init; } = [];
+}
+
+/// <summary>A segment by name and membership flag per customer of the log (see <see cref="SegmentRule.Members"/>).</summary>
+public sealed record SegmentMembers(string Name, bool[] Members);
