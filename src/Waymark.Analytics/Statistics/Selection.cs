@@ -18,17 +18,7 @@ public static class Selection
     public static double Median(IReadOnlyList<ReadOnlyMemory<long>> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        long count = 0;
-        long min = long.MaxValue, max = long.MinValue;
-        foreach (var part in parts)
-        {
-            count += part.Length;
-            foreach (var value in part.Span)
-            {
-                min = Math.Min(min, value);
-                max = Math.Max(max, value);
-            }
-        }
+        var (count, min, max) = Bounds(parts);
 
         return count == 0 ? throw new ArgumentException("The median of nothing is undefined.", nameof(parts)) : Median(parts, count, min, max);
     }
@@ -47,17 +37,7 @@ public static class Selection
     public static long Rank(IReadOnlyList<ReadOnlyMemory<long>> parts, long rank)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        long count = 0;
-        long min = long.MaxValue, max = long.MinValue;
-        foreach (var part in parts)
-        {
-            count += part.Length;
-            foreach (var value in part.Span)
-            {
-                min = Math.Min(min, value);
-                max = Math.Max(max, value);
-            }
-        }
+        var (count, min, max) = Bounds(parts);
 
         ArgumentOutOfRangeException.ThrowIfNegative(rank);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rank, count);
@@ -134,6 +114,23 @@ public static class Selection
         }
 
         return max;
+    }
+
+    private static (long Count, long Min, long Max) Bounds(IReadOnlyList<ReadOnlyMemory<long>> parts)
+    {
+        long count = 0;
+        long min = long.MaxValue, max = long.MinValue;
+        foreach (var part in parts)
+        {
+            count += part.Length;
+            foreach (var value in part.Span)
+            {
+                min = Math.Min(min, value);
+                max = Math.Max(max, value);
+            }
+        }
+
+        return (count, min, max);
     }
 
     /// <summary>The bucket holding the value of the given rank, and how many values lie in the buckets before it.</summary>
