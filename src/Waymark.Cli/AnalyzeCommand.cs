@@ -30,7 +30,7 @@ internal static class AnalyzeCommand
         return analyze;
     }
 
-    private sealed class LogOptions
+    internal sealed class LogOptions
     {
         public Option<FileInfo> Log { get; } = new("--log") { Description = "The event file: .csv, .xes, .xes.gz, .ndjson or .jsonl.", Required = true };
 
@@ -209,7 +209,7 @@ internal static class AnalyzeCommand
         public IReadOnlyList<FunnelBreakdownRow>? Breakdown { get; init; }
     }
 
-    private static async Task<int> RunAsync<T>(ParseResult parse, LogOptions options, Func<EventLog, T> analyze, Action<T> print, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync<T>(ParseResult parse, LogOptions options, Func<EventLog, T> analyze, Action<T> print, CancellationToken cancellationToken, JsonSerializerOptions? json = null)
     {
         var file = parse.GetValue(options.Log)!;
         if (!file.Exists)
@@ -260,7 +260,7 @@ internal static class AnalyzeCommand
         cancellationToken.ThrowIfCancellationRequested();
         if (parse.GetValue(options.Format) == "json")
         {
-            Console.WriteLine(JsonSerializer.Serialize(result, Json));
+            Console.WriteLine(JsonSerializer.Serialize(result, json ?? Json));
         }
         else
         {
@@ -270,7 +270,7 @@ internal static class AnalyzeCommand
         return 0;
     }
 
-    private static int Fail(string message)
+    internal static int Fail(string message)
     {
         Console.Error.WriteLine($"error: {message}");
         return 2;

@@ -179,6 +179,7 @@ internal static class WaymarkCommands
         journey.Subcommands.Add(import);
         journey.Subcommands.Add(export);
         journey.Subcommands.Add(render);
+        journey.Subcommands.Add(JourneyMetricsCommand.Create());
         return journey;
     }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using Waymark.Testing;
 
 namespace Waymark.Cli.Tests;
@@ -9,23 +7,12 @@ public sealed class JourneyCommandTests : IDisposable
 {
     private readonly TestDirectory _directory = new();
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _directory.Path };
-        start.ArgumentList.Add(Assembly.Load("waymark").Location);
-        foreach (var argument in arguments)
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
+        CliProcess.RunAsync(_directory.Path, arguments, environment =>
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["WAYMARK_DATA"] = Path.Combine(_directory.Path, "data");
-        start.Environment.Remove("ConnectionStrings__Postgres");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+            environment["WAYMARK_DATA"] = Path.Combine(_directory.Path, "data");
+            environment.Remove("ConnectionStrings__Postgres");
+        });
 
     [Fact]
     public async Task ValidateImportExport_RoundTripsADocumentExactly()

@@ -31,4 +31,27 @@ internal sealed class ImportTally(EventImportOptions options)
     }
 
     public EventImportReport Report() => new(Rows, Imported, Filtered, BadRowCount, _badRows);
+
+    /// <summary>Reads non-blank lines one at a time, counting rows; <paramref name="readLine"/> returns the reason a
+    /// line is bad, or null (it counts what it imports).</summary>
+    public Result<EventImportReport> ReadLines(TextReader text, Func<string, string?> readLine)
+    {
+        long line = 0;
+        while (text.ReadLine() is { } row)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(row))
+            {
+                continue;
+            }
+
+            Rows++;
+            if (readLine(row) is { } problem && Bad(line, problem) is { } error)
+            {
+                return error;
+            }
+        }
+
+        return Report();
+    }
 }

@@ -14,24 +14,7 @@ public static class NdjsonEventReader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(builder);
         var tally = new ImportTally(options);
-        long line = 0;
-        while (text.ReadLine() is { } row)
-        {
-            line++;
-            if (string.IsNullOrWhiteSpace(row))
-            {
-                continue;
-            }
-
-            tally.Rows++;
-            var problem = ReadLine(row, builder, tally);
-            if (problem is not null && tally.Bad(line, problem) is { } error)
-            {
-                return error;
-            }
-        }
-
-        return tally.Report();
+        return tally.ReadLines(text, row => ReadLine(row, builder, tally));
     }
 
     private static string? ReadLine(string row, IEventSink builder, ImportTally tally)
