@@ -51,6 +51,7 @@ internal static class BenchCommand
             new JourneyGenerator(parse.GetValue(seed)).Generate(count, generated.Add);
             Console.WriteLine($"generated {generated.Count:N0} events of {count:N0} customers in {clock.Elapsed.TotalSeconds:F1} s (seed {parse.GetValue(seed)})");
 
+            var answers = GeneratedJourneyModel.Answers(generated);
             EventLog? log = null;
             var before = GC.GetTotalMemory(forceFullCollection: true);
             var build = Measure("index build", 3, () => log = Build(generated!));
@@ -70,6 +71,7 @@ internal static class BenchCommand
                 Measure("variants", repeat, () => VariantsAnalyzer.Analyze(log)),
                 Measure("paths, 5 steps, 30 min sessions", repeat, () => Waymark.Analytics.Paths.PathsAnalyzer.Analyze(log, new Waymark.Analytics.Paths.PathDefinition())),
             };
+            results.AddRange(JourneyWorkloads(log, answers, repeat));
 
             if (parse.GetValue(peers))
             {
@@ -79,6 +81,23 @@ internal static class BenchCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A planned journey of 30 touchpoints measured over the log: metrics, conformance and pain point
+    /// ranking, with the generator's NPS answers; then the same with its three segments compared.</summary>
+    private static List<(string Name, double Milliseconds)> JourneyWorkloads(EventLog log, IReadOnlyList<Waymark.Analytics.Journeys.JourneyAnswer> answers, int repeat)
+    {
+        var model = GeneratedJourneyModel.Create();
+        var options = new Waymark.Analytics.Journeys.JourneyMetricsOptions { Answers = answers };
+        var segments = new[] { "app", "web", "store" }.Select(channel => Waymark.Application.Evidence.SegmentRuleText.Parse($"event.channel={channel}").Value).ToList();
+        var members = segments.Select(rule => new Waymark.Analytics.Journeys.SegmentMembers(rule.Name, rule.Members(log))).ToList();
+        void Measure30(Waymark.Analytics.Journeys.JourneyMetricsOptions with) =>
+            Waymark.Analytics.Journeys.PainPointRanking.Rank(Waymark.Analytics.Journeys.JourneyMetricsAnalyzer.Analyze(log, model, with).Segments[0]);
+        return
+        [
+            Measure("journey metrics, 30 touchpoints", repeat, () => Measure30(options)),
+            Measure("journey metrics, 30 touchpoints, 3 segments", repeat, () => Measure30(options with { Segments = members })),
+        ];
     }
 
     internal static EventLog Build(List<GeneratedEvent> generated)

@@ -53,10 +53,11 @@ internal sealed class EventClassifier
     }
 
     /// <summary>The touchpoint of the event at log position <paramref name="position"/>, or <see cref="Unmapped"/>.</summary>
-    public int Classify(int position)
+    public int Classify(int position) => Classify(position, _log.ActivityArray[position], _log.ChannelArray[position]);
+
+    /// <summary>As <see cref="Classify(int)"/>, for a caller that has read the event's activity and channel.</summary>
+    public int Classify(int position, int activity, int channel)
     {
-        var activity = _log.ActivityArray[position];
-        var channel = _log.ChannelArray[position];
         var touchpoint = _table[(activity * _stride) + channel + 1];
         return touchpoint != Check ? touchpoint : Evaluate(activity, channel, position);
     }

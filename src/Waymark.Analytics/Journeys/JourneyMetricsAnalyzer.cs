@@ -106,19 +106,8 @@ public static class JourneyMetricsAnalyzer
 
         public int ChannelSlots { get; } = channelSlots;
 
-        public long[] Reached { get; } = new long[touchpoints];
-
-        public long[] DropOff { get; } = new long[touchpoints];
-
-        public long[] Events { get; } = new long[touchpoints];
-
-        public long[] Repeaters { get; } = new long[touchpoints];
-
-        public long[] Skipped { get; } = new long[touchpoints];
-
-        public long[] OutOfOrder { get; } = new long[touchpoints];
-
-        public long[] Slower { get; } = new long[touchpoints];
+        /// <summary>Per touchpoint, its counts side by side (one cache line per touchpoint in the scan).</summary>
+        public Counts[] Touchpoint { get; } = new Counts[touchpoints];
 
         /// <summary>Events per touchpoint and channel: index touchpoint × channel slots + channel + 1.</summary>
         public long[] ChannelEvents { get; } = new long[touchpoints * channelSlots];
@@ -128,6 +117,9 @@ public static class JourneyMetricsAnalyzer
 
         /// <summary>After merging: every chunk's durations per touchpoint, read where they lie.</summary>
         public List<ReadOnlyMemory<long>>[] DurationParts { get; } = Enumerable.Range(0, touchpoints).Select(_ => new List<ReadOnlyMemory<long>>()).ToArray();
+
+        /// <summary>After merging: the smallest and largest duration per touchpoint.</summary>
+        public (long Min, long Max)[] DurationBounds { get; } = Enumerable.Repeat((long.MaxValue, long.MinValue), touchpoints).ToArray();
 
         public PathCounter Paths { get; } = new();
 
@@ -140,16 +132,11 @@ public static class JourneyMetricsAnalyzer
             OutOfOrderCustomers += other.OutOfOrderCustomers;
             Deviating += other.Deviating;
             Late += other.Late;
-            for (var t = 0; t < Reached.Length; t++)
+            for (var t = 0; t < Touchpoint.Length; t++)
             {
-                Reached[t] += other.Reached[t];
-                DropOff[t] += other.DropOff[t];
-                Events[t] += other.Events[t];
-                Repeaters[t] += other.Repeaters[t];
-                Skipped[t] += other.Skipped[t];
-                OutOfOrder[t] += other.OutOfOrder[t];
-                Slower[t] += other.Slower[t];
+                Touchpoint[t].Add(other.Touchpoint[t]);
                 DurationParts[t].Add(other.Durations[t].Memory);
+                DurationBounds[t] = (Math.Min(DurationBounds[t].Min, other.Durations[t].Min), Math.Max(DurationBounds[t].Max, other.Durations[t].Max));
             }
 
             for (var i = 0; i < ChannelEvents.Length; i++)
@@ -161,13 +148,40 @@ public static class JourneyMetricsAnalyzer
         }
     }
 
-    /// <summary>A growing array of longs.</summary>
+    /// <summary>The counts of one touchpoint in one tally.</summary>
+    private struct Counts
+    {
+        public long Reached;
+        public long DropOff;
+        public long Events;
+        public long Repeaters;
+        public long Skipped;
+        public long OutOfOrder;
+        public long Slower;
+
+        public void Add(Counts other)
+        {
+            Reached += other.Reached;
+            DropOff += other.DropOff;
+            Events += other.Events;
+            Repeaters += other.Repeaters;
+            Skipped += other.Skipped;
+            OutOfOrder += other.OutOfOrder;
+            Slower += other.Slower;
+        }
+    }
+
+    /// <summary>A growing array of longs that keeps its minimum and maximum.</summary>
     private sealed class LongBuffer
     {
         private long[] _items = new long[256];
         private int _count;
 
         public ReadOnlyMemory<long> Memory => _items.AsMemory(0, _count);
+
+        public long Min { get; private set; } = long.MaxValue;
+
+        public long Max { get; private set; } = long.MinValue;
 
         public void Add(long value)
         {
@@ -177,37 +191,77 @@ public static class JourneyMetricsAnalyzer
             }
 
             _items[_count++] = value;
+            Min = Math.Min(Min, value);
+            Max = Math.Max(Max, value);
         }
     }
 
-    /// <summary>One customer's actual journey, reused across a chunk's customers.</summary>
+    /// <summary>A growing list of ints without the checks of <see cref="List{T}"/>, for the scan's inner loop.</summary>
+    private sealed class IntList
+    {
+        private int[] _items = new int[64];
+
+        public int Count { get; private set; }
+
+        public ReadOnlySpan<int> Span => _items.AsSpan(0, Count);
+
+        public int Last => _items[Count - 1];
+
+        public void Add(int value)
+        {
+            if (Count == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+
+            _items[Count++] = value;
+        }
+
+        public void AddRange(IntList other)
+        {
+            foreach (var value in other.Span)
+            {
+                Add(value);
+            }
+        }
+
+        public void Clear() => Count = 0;
+    }
+
+    /// <summary>One customer's actual journey, reused across a chunk's customers; only the touchpoints the
+    /// customer touched are reset between customers.</summary>
     private sealed class CustomerScratch(int touchpoints)
     {
         public int[] Count { get; } = new int[touchpoints];
 
         /// <summary>Time into the touchpoint, −1 when none.</summary>
-        public long[] Into { get; } = new long[touchpoints];
+        public long[] Into { get; } = Enumerable.Repeat(-1L, touchpoints).ToArray();
 
         public bool[] OutOfOrder { get; } = new bool[touchpoints];
 
-        public List<int> Touchpoint { get; } = [];
-
-        public List<int> Channel { get; } = [];
+        /// <summary>The distinct touchpoints reached, in order of first arrival.</summary>
+        public IntList Touched { get; } = new();
 
         /// <summary>The path: touchpoint indexes, and −(activity + 1) for unplanned events.</summary>
-        public List<int> Path { get; } = [];
+        public IntList Path { get; } = new();
 
-        public List<int> Pending { get; } = [];
+        public IntList Pending { get; } = new();
+
+        public bool Deviating { get; set; }
 
         public void Clear()
         {
-            Array.Clear(Count);
-            Array.Fill(Into, -1);
-            Array.Clear(OutOfOrder);
-            Touchpoint.Clear();
-            Channel.Clear();
+            foreach (var touchpoint in Touched.Span)
+            {
+                Count[touchpoint] = 0;
+                Into[touchpoint] = -1;
+                OutOfOrder[touchpoint] = false;
+            }
+
+            Touched.Clear();
             Path.Clear();
             Pending.Clear();
+            Deviating = false;
         }
     }
 
@@ -220,28 +274,46 @@ public static class JourneyMetricsAnalyzer
         var planned = model.Touchpoints.Select(touchpoint => touchpoint.PlannedMilliseconds ?? long.MaxValue).ToArray();
         var tallies = Enumerable.Range(0, 1 + scan.Segments.Count).Select(_ => new Tally(touchpoints, log.Channels.Count + 1)).ToArray();
         var member = new List<Tally>(tallies.Length);
+        var segmentMember = new List<Tally>(tallies.Length);
+        var all = tallies[0].ChannelEvents;
         var scratch = new CustomerScratch(touchpoints);
         var activity = log.ActivityArray;
         var timestamp = log.TimestampArray;
         var channel = log.ChannelArray;
+        var customerStart = log.CustomerStartArray;
+        var classifier = scan.Classifier;
+        var (from, to) = (scan.From, scan.To);
+        var slots = log.Channels.Count + 1;
         for (var customer = customers.From; customer < customers.To; customer++)
         {
-            scratch.Clear();
+            member.Clear();
+            member.Add(tallies[0]);
+            segmentMember.Clear();
+            for (var segment = 0; segment < scan.Segments.Count; segment++)
+            {
+                if (scan.Segments[segment].Members[customer])
+                {
+                    member.Add(tallies[segment + 1]);
+                    segmentMember.Add(tallies[segment + 1]);
+                }
+            }
+
             var furthest = -1;
+            var last = -1;
             var lastTime = 0L;
-            for (var position = log.CustomerStartArray[customer]; position < log.CustomerStartArray[customer + 1]; position++)
+            for (var position = customerStart[customer]; position < customerStart[customer + 1]; position++)
             {
                 var time = timestamp[position];
-                if (time < scan.From || time >= scan.To)
+                if (time < from || time >= to)
                 {
                     continue;
                 }
 
-                var touchpoint = scan.Classifier.Classify(position);
+                var touchpoint = classifier.Classify(position, activity[position], channel[position]);
                 if (touchpoint < 0)
                 {
                     var marker = -(activity[position] + 1);
-                    if (scratch.Touchpoint.Count > 0 && (scratch.Pending.Count == 0 || scratch.Pending[^1] != marker))
+                    if (last >= 0 && (scratch.Pending.Count == 0 || scratch.Pending.Last != marker))
                     {
                         scratch.Pending.Add(marker);
                     }
@@ -249,62 +321,67 @@ public static class JourneyMetricsAnalyzer
                     continue;
                 }
 
-                if (scratch.Count[touchpoint] == 0 && scratch.Touchpoint.Count > 0)
+                if (scratch.Count[touchpoint]++ == 0)
                 {
-                    scratch.Into[touchpoint] = time - lastTime;
+                    scratch.Touched.Add(touchpoint);
+                    if (last >= 0)
+                    {
+                        scratch.Into[touchpoint] = time - lastTime;
+                    }
                 }
 
                 scratch.OutOfOrder[touchpoint] |= touchpoint < furthest;
                 furthest = Math.Max(furthest, touchpoint);
-                scratch.Count[touchpoint]++;
-                scratch.Touchpoint.Add(touchpoint);
-                scratch.Channel.Add(channel[position]);
-                scratch.Path.AddRange(scratch.Pending);
-                if (scratch.Pending.Count > 0 || scratch.Path.Count == 0 || scratch.Path[^1] != touchpoint)
+                var slot = (touchpoint * slots) + channel[position] + 1;
+                all[slot]++;
+                for (var segment = 0; segment < segmentMember.Count; segment++)
+                {
+                    segmentMember[segment].ChannelEvents[slot]++;
+                }
+
+                if (scratch.Pending.Count > 0)
+                {
+                    scratch.Path.AddRange(scratch.Pending);
+                    scratch.Pending.Clear();
+                    scratch.Deviating = true;
+                    scratch.Path.Add(touchpoint);
+                }
+                else if (last != touchpoint)
                 {
                     scratch.Path.Add(touchpoint);
                 }
 
-                scratch.Pending.Clear();
+                last = touchpoint;
                 lastTime = time;
             }
 
-            member.Clear();
-            member.Add(tallies[0]);
-            for (var segment = 0; segment < scan.Segments.Count; segment++)
+            if (last >= 0)
             {
-                if (scan.Segments[segment].Members[customer])
-                {
-                    member.Add(tallies[segment + 1]);
-                }
+                Record(scratch, member, furthest, last, goal, planned);
             }
 
-            if (scratch.Touchpoint.Count > 0)
-            {
-                Record(scratch, member, furthest, goal, planned);
-            }
+            scratch.Clear();
         }
 
         return tallies;
     }
 
     /// <summary>Adds one entered customer's actual journey to the tallies of every segment they belong to.</summary>
-    private static void Record(CustomerScratch scratch, List<Tally> member, int furthest, int goal, long[] planned)
+    private static void Record(CustomerScratch scratch, List<Tally> member, int furthest, int last, int goal, long[] planned)
     {
         var completed = scratch.Count[goal] > 0;
-        var last = scratch.Touchpoint[^1];
-        var skipped = false;
+        var skipped = scratch.Touched.Count < furthest + 1;
         var outOfOrder = false;
         var late = false;
-        for (var t = 0; t < scratch.Count.Length; t++)
+        foreach (var t in scratch.Touched.Span)
         {
-            skipped |= t < furthest && scratch.Count[t] == 0;
             outOfOrder |= scratch.OutOfOrder[t];
             late |= scratch.Into[t] > planned[t];
         }
 
-        var deviating = scratch.Path.Any(step => step < 0);
-        var conformant = !skipped && !outOfOrder && !deviating && !late;
+        var conformant = !skipped && !outOfOrder && !scratch.Deviating && !late;
+        var path = scratch.Path.Span;
+        var hash = conformant ? 0 : PathCounter.Hash(path);
         foreach (var tally in member)
         {
             tally.Entered++;
@@ -312,32 +389,37 @@ public static class JourneyMetricsAnalyzer
             tally.Conformant += conformant ? 1 : 0;
             tally.SkippedCustomers += skipped ? 1 : 0;
             tally.OutOfOrderCustomers += outOfOrder ? 1 : 0;
-            tally.Deviating += deviating ? 1 : 0;
+            tally.Deviating += scratch.Deviating ? 1 : 0;
             tally.Late += late ? 1 : 0;
-            tally.DropOff[last] += completed ? 0 : 1;
-            for (var t = 0; t < scratch.Count.Length; t++)
+            var counts = tally.Touchpoint;
+            counts[last].DropOff += completed ? 0 : 1;
+            if (skipped)
             {
-                var count = scratch.Count[t];
-                tally.Reached[t] += count > 0 ? 1 : 0;
-                tally.Repeaters[t] += count > 1 ? 1 : 0;
-                tally.Skipped[t] += t < furthest && count == 0 ? 1 : 0;
-                tally.OutOfOrder[t] += scratch.OutOfOrder[t] ? 1 : 0;
-                if (scratch.Into[t] >= 0)
+                for (var t = 0; t < furthest; t++)
                 {
-                    tally.Durations[t].Add(scratch.Into[t]);
-                    tally.Slower[t] += scratch.Into[t] > planned[t] ? 1 : 0;
+                    counts[t].Skipped += scratch.Count[t] == 0 ? 1 : 0;
                 }
             }
 
-            for (var e = 0; e < scratch.Touchpoint.Count; e++)
+            foreach (var t in scratch.Touched.Span)
             {
-                tally.Events[scratch.Touchpoint[e]]++;
-                tally.ChannelEvents[(scratch.Touchpoint[e] * tally.ChannelSlots) + scratch.Channel[e] + 1]++;
+                ref var count = ref counts[t];
+                var events = scratch.Count[t];
+                var into = scratch.Into[t];
+                count.Reached++;
+                count.Events += events;
+                count.Repeaters += events > 1 ? 1 : 0;
+                count.OutOfOrder += scratch.OutOfOrder[t] ? 1 : 0;
+                if (into >= 0)
+                {
+                    tally.Durations[t].Add(into);
+                    count.Slower += into > planned[t] ? 1 : 0;
+                }
             }
 
             if (!conformant)
             {
-                tally.Paths.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch.Path));
+                tally.Paths.Add(path, hash);
             }
         }
     }
@@ -387,43 +469,45 @@ public static class JourneyMetricsAnalyzer
 
     private static SegmentJourneyMetrics Report(string name, long customers, JourneyModel model, EventLog log, Tally tally, Tally? all, List<JourneyAnswer>[] answers)
     {
-        var touchpointMetrics = new List<TouchpointMetrics>(model.Touchpoints.Count);
-        for (var t = 0; t < model.Touchpoints.Count; t++)
+        var touchpointMetrics = new TouchpointMetrics[model.Touchpoints.Count];
+        Parallel.For(0, model.Touchpoints.Count, t =>
         {
             var touchpoint = model.Touchpoints[t];
             var parts = tally.DurationParts[t];
             var timed = parts.Sum(part => (long)part.Length);
-            double? median = timed == 0 ? null : Selection.Median(parts) / 1000.0;
-            double? p90 = timed == 0 ? null : Selection.Rank(parts, (long)Math.Ceiling(0.9 * timed) - 1) / 1000.0;
+            var ranks = timed == 0 ? [] : Selection.AtRanks(parts, timed, tally.DurationBounds[t].Min, tally.DurationBounds[t].Max, [(timed - 1) / 2, timed / 2, (long)Math.Ceiling(0.9 * timed) - 1]);
+            double? median = timed == 0 ? null : (ranks[0] + (double)ranks[1]) / 2 / 1000.0;
+            double? p90 = timed == 0 ? null : ranks[2] / 1000.0;
             var nps = Score(SurveyMetric.Nps, answers[t]);
             var csat = Score(SurveyMetric.Csat, answers[t]);
             var ces = Score(SurveyMetric.Ces, answers[t]);
-            touchpointMetrics.Add(new TouchpointMetrics(
+            var count = tally.Touchpoint[t];
+            touchpointMetrics[t] = new TouchpointMetrics(
                 touchpoint.Key,
                 touchpoint.Name,
-                tally.Reached[t],
-                Share(tally.Reached[t], tally.Entered),
-                tally.DropOff[t],
-                Share(tally.DropOff[t], tally.Reached[t]),
-                tally.Events[t],
-                tally.Repeaters[t],
-                Share(tally.Repeaters[t], tally.Reached[t]),
+                count.Reached,
+                Share(count.Reached, tally.Entered),
+                count.DropOff,
+                Share(count.DropOff, count.Reached),
+                count.Events,
+                count.Repeaters,
+                Share(count.Repeaters, count.Reached),
                 timed,
                 median,
                 p90,
                 touchpoint.PlannedMilliseconds / 1000.0,
-                tally.Slower[t],
-                tally.Skipped[t],
-                tally.OutOfOrder[t],
+                count.Slower,
+                count.Skipped,
+                count.OutOfOrder,
                 Channels(log, tally, t),
                 nps,
                 csat,
                 ces,
                 Comments(answers[t]),
                 EvidenceEmotion.Of(nps, csat, ces),
-                all is null ? null : ProportionTest.Of(tally.Reached[t], tally.Entered, all.Reached[t] - tally.Reached[t], all.Entered - tally.Entered),
-                all is null ? null : ProportionTest.Of(tally.DropOff[t], tally.Reached[t], all.DropOff[t] - tally.DropOff[t], all.Reached[t] - tally.Reached[t])));
-        }
+                all is null ? null : ProportionTest.Of(count.Reached, tally.Entered, all.Touchpoint[t].Reached - count.Reached, all.Entered - tally.Entered),
+                all is null ? null : ProportionTest.Of(count.DropOff, count.Reached, all.Touchpoint[t].DropOff - count.DropOff, all.Touchpoint[t].Reached - count.Reached));
+        });
 
         var paths = tally.Paths.Top(TopPaths)
             .Select(entry => new DeviatingPath(

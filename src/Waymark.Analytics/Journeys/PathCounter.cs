@@ -5,13 +5,26 @@ namespace Waymark.Analytics.Journeys;
 /// <summary>Counts integer sequences exactly, storing each distinct sequence once in one growing array.</summary>
 internal sealed class PathCounter
 {
-    private readonly Dictionary<(int Offset, int Length), long> _counts;
+    private readonly Dictionary<Slice, long> _counts;
     private int[] _arena = new int[4096];
     private int _used;
 
-    public PathCounter() => _counts = new Dictionary<(int Offset, int Length), long>(new SliceComparer(this));
+    public PathCounter() => _counts = new Dictionary<Slice, long>(new SliceComparer(this));
 
-    public void Add(ReadOnlySpan<int> path, long count = 1)
+    /// <summary>The hash <see cref="Add"/> expects for a path: FNV-1a over the 32-bit steps, folded to 32 bits
+    /// (cheap on the scan's path; equal hashes are still compared step by step).</summary>
+    public static int Hash(ReadOnlySpan<int> path)
+    {
+        var hash = 14_695_981_039_346_656_037UL;
+        foreach (var step in path)
+        {
+            hash = (hash ^ (uint)step) * 1_099_511_628_211UL;
+        }
+
+        return (int)(hash ^ (hash >> 32));
+    }
+
+    public void Add(ReadOnlySpan<int> path, int hash, long count = 1)
     {
         if (_used + path.Length > _arena.Length)
         {
@@ -19,7 +32,7 @@ internal sealed class PathCounter
         }
 
         path.CopyTo(_arena.AsSpan(_used));
-        ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, (_used, path.Length), out var exists);
+        ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, new Slice(_used, path.Length, hash), out var exists);
         total += count;
         if (!exists)
         {
@@ -29,9 +42,9 @@ internal sealed class PathCounter
 
     public void AddAll(PathCounter other)
     {
-        foreach (var ((offset, length), count) in other._counts)
+        foreach (var (slice, count) in other._counts)
         {
-            Add(other._arena.AsSpan(offset, length), count);
+            Add(other._arena.AsSpan(slice.Offset, slice.Length), slice.Hash, count);
         }
     }
 
@@ -44,16 +57,14 @@ internal sealed class PathCounter
             .Take(top)
             .ToList();
 
-    private sealed class SliceComparer(PathCounter owner) : IEqualityComparer<(int Offset, int Length)>
-    {
-        public bool Equals((int Offset, int Length) x, (int Offset, int Length) y) =>
-            x.Length == y.Length && owner._arena.AsSpan(x.Offset, x.Length).SequenceEqual(owner._arena.AsSpan(y.Offset, y.Length));
+    /// <summary>A sequence stored in the arena, with its hash computed once.</summary>
+    private readonly record struct Slice(int Offset, int Length, int Hash);
 
-        public int GetHashCode((int Offset, int Length) obj)
-        {
-            var hash = new HashCode();
-            hash.AddBytes(MemoryMarshal.AsBytes(owner._arena.AsSpan(obj.Offset, obj.Length)));
-            return hash.ToHashCode();
-        }
+    private sealed class SliceComparer(PathCounter owner) : IEqualityComparer<Slice>
+    {
+        public bool Equals(Slice x, Slice y) =>
+            x.Hash == y.Hash && x.Length == y.Length && owner._arena.AsSpan(x.Offset, x.Length).SequenceEqual(owner._arena.AsSpan(y.Offset, y.Length));
+
+        public int GetHashCode(Slice obj) => obj.Hash;
     }
 }

@@ -47,16 +47,24 @@ public static class Selection
     /// <summary>The values of ranks <paramref name="lower"/> ≤ <paramref name="upper"/> (0-based).</summary>
     private static (long Low, long High) Ranks(IReadOnlyList<ReadOnlyMemory<long>> parts, long count, long min, long max, long lower, long upper)
     {
+        var values = AtRanks(parts, count, min, max, [lower, upper]);
+        return (values[0], values[1]);
+    }
+
+    /// <summary>The values at several ranks (0-based) of values held in parts, when the caller knows their count,
+    /// minimum and maximum: one counting pass and one pass collecting the few buckets that hold the ranks.</summary>
+    internal static long[] AtRanks(IReadOnlyList<ReadOnlyMemory<long>> parts, long count, long min, long max, long[] ranks)
+    {
         if (min == max)
         {
-            return (min, min);
+            return ranks.Select(_ => min).ToArray();
         }
 
         if (count <= SmallCount)
         {
             var all = Concatenate(parts, count);
-            var top = Select(all, (int)upper);
-            return (lower == upper ? top : MaxOf(all.AsSpan(0, (int)upper)), top);
+            Array.Sort(all);
+            return ranks.Select(rank => all[rank]).ToArray();
         }
 
         var range = unchecked((ulong)(max - min));
@@ -71,49 +79,36 @@ public static class Selection
             }
         }
 
-        var (lowBucket, below) = Locate(buckets, lower);
-        var (highBucket, _) = Locate(buckets, upper);
+        var located = ranks.Select(rank => Locate(buckets, rank)).ToArray();
         if (shift == 0)
         {
-            return (min + lowBucket, min + highBucket);
+            return located.Select(place => min + place.Bucket).ToArray();
         }
 
-        long candidateCount = 0;
-        for (var bucket = lowBucket; bucket <= highBucket; bucket++)
+        // Only the buckets holding a rank are copied, each into its own array, in one pass.
+        var wanted = located.Select(place => place.Bucket).Distinct().ToArray();
+        var slot = new int[buckets.Length];
+        var candidates = new long[wanted.Length][];
+        var taken = new int[wanted.Length];
+        for (var w = 0; w < wanted.Length; w++)
         {
-            candidateCount += buckets[bucket];
+            slot[wanted[w]] = w + 1;
+            candidates[w] = new long[buckets[wanted[w]]];
         }
 
-        var candidates = new long[candidateCount];
-        var taken = 0;
-        var first = (ulong)lowBucket;
-        var span = (ulong)(highBucket - lowBucket);
         foreach (var part in parts)
         {
             foreach (var value in part.Span)
             {
-                if (unchecked(((ulong)(value - min) >> shift) - first) <= span)
+                var w = slot[(int)(unchecked((ulong)(value - min)) >> shift)] - 1;
+                if (w >= 0)
                 {
-                    candidates[taken++] = value;
+                    candidates[w][taken[w]++] = value;
                 }
             }
         }
 
-        var high = Select(candidates, (int)(upper - below));
-
-        // After selecting the upper rank, every candidate left of it is <= it: the lower rank is their maximum.
-        return (lower == upper ? high : MaxOf(candidates.AsSpan(0, (int)(upper - below))), high);
-    }
-
-    private static long MaxOf(ReadOnlySpan<long> values)
-    {
-        var max = long.MinValue;
-        foreach (var value in values)
-        {
-            max = Math.Max(max, value);
-        }
-
-        return max;
+        return located.Select((place, r) => Select(candidates[Array.IndexOf(wanted, place.Bucket)], (int)(ranks[r] - place.Below))).ToArray();
     }
 
     private static (long Count, long Min, long Max) Bounds(IReadOnlyList<ReadOnlyMemory<long>> parts)
