@@ -18,6 +18,9 @@ internal static class BenchCommand
 
     public static readonly TimeSpan FunnelWindow = TimeSpan.FromDays(30);
 
+    /// <summary>The journey benchmark's segments: customers with an event on each of these channels.</summary>
+    private static readonly string[] SegmentChannels = ["app", "web", "store"];
+
     public static Command Create()
     {
         var customers = new Option<int>("--customers") { Description = "Generated customers (about 10 events each).", DefaultValueFactory = _ => 1_000_000 };
@@ -89,7 +92,7 @@ internal static class BenchCommand
     {
         var model = GeneratedJourneyModel.Create();
         var options = new Waymark.Analytics.Journeys.JourneyMetricsOptions { Answers = answers };
-        var segments = new[] { "app", "web", "store" }.Select(channel => Waymark.Application.Evidence.SegmentRuleText.Parse($"event.channel={channel}").Value).ToList();
+        var segments = SegmentChannels.Select(channel => Waymark.Application.Evidence.SegmentRuleText.Parse($"event.channel={channel}").Value).ToList();
         var members = segments.Select(rule => new Waymark.Analytics.Journeys.SegmentMembers(rule.Name, rule.Members(log))).ToList();
         void Measure30(Waymark.Analytics.Journeys.JourneyMetricsOptions with) =>
             Waymark.Analytics.Journeys.PainPointRanking.Rank(Waymark.Analytics.Journeys.JourneyMetricsAnalyzer.Analyze(log, model, with).Segments[0]);
