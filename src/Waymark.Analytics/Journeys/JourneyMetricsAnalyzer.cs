@@ -87,6 +87,11 @@ public static class JourneyMetricsAnalyzer
             group == 0 ? AllCustomers : options.Segments[group - 1].Name,
             group == 0 ? log.CustomerCount : options.Segments[group - 1].Members.Count(member => member),
             model, log, totals[group], group == 0 ? null : totals[0], answers[group]));
+        foreach (var duration in partials.SelectMany(partial => partial).SelectMany(tally => tally.Durations))
+        {
+            duration.Return();
+        }
+
         return new JourneyMetricsReport(entries);
     }
 
@@ -171,10 +176,11 @@ public static class JourneyMetricsAnalyzer
         }
     }
 
-    /// <summary>A growing array of longs that keeps its minimum and maximum.</summary>
+    /// <summary>A growing array of longs, rented from the shared pool (given back by <see cref="Return"/>), that
+    /// keeps its minimum and maximum. Renting keeps a 10M-event query from allocating its durations afresh.</summary>
     private sealed class LongBuffer
     {
-        private long[] _items = new long[256];
+        private long[] _items = System.Buffers.ArrayPool<long>.Shared.Rent(256);
         private int _count;
 
         public ReadOnlyMemory<long> Memory => _items.AsMemory(0, _count);
@@ -187,12 +193,22 @@ public static class JourneyMetricsAnalyzer
         {
             if (_count == _items.Length)
             {
-                Array.Resize(ref _items, _items.Length * 2);
+                var larger = System.Buffers.ArrayPool<long>.Shared.Rent(_items.Length * 2);
+                _items.AsSpan().CopyTo(larger);
+                System.Buffers.ArrayPool<long>.Shared.Return(_items);
+                _items = larger;
             }
 
             _items[_count++] = value;
             Min = Math.Min(Min, value);
             Max = Math.Max(Max, value);
+        }
+
+        public void Return()
+        {
+            System.Buffers.ArrayPool<long>.Shared.Return(_items);
+            _items = [];
+            _count = 0;
         }
     }
 

@@ -70,7 +70,24 @@ public static class Selection
         var range = unchecked((ulong)(max - min));
         var bucketBits = Math.Clamp(63 - System.Numerics.BitOperations.LeadingZeroCount((ulong)count), 8, 16);
         var shift = Math.Max(0, 64 - System.Numerics.BitOperations.LeadingZeroCount(range) - bucketBits);
-        var buckets = new long[(int)(range >> shift) + 1];
+        var bucketCount = (int)(range >> shift) + 1;
+        var buckets = System.Buffers.ArrayPool<long>.Shared.Rent(bucketCount);
+        var slot = System.Buffers.ArrayPool<int>.Shared.Rent(bucketCount);
+        try
+        {
+            return AtRanks(parts, min, ranks, shift, buckets.AsSpan(0, bucketCount), slot.AsSpan(0, bucketCount));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<long>.Shared.Return(buckets);
+            System.Buffers.ArrayPool<int>.Shared.Return(slot);
+        }
+    }
+
+    private static long[] AtRanks(IReadOnlyList<ReadOnlyMemory<long>> parts, long min, long[] ranks, int shift, Span<long> buckets, Span<int> slot)
+    {
+        buckets.Clear();
+        slot.Clear();
         foreach (var part in parts)
         {
             foreach (var value in part.Span)
@@ -79,7 +96,12 @@ public static class Selection
             }
         }
 
-        var located = ranks.Select(rank => Locate(buckets, rank)).ToArray();
+        var located = new (int Bucket, long Below)[ranks.Length];
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            located[r] = Locate(buckets, ranks[r]);
+        }
+
         if (shift == 0)
         {
             return located.Select(place => min + place.Bucket).ToArray();
@@ -87,7 +109,6 @@ public static class Selection
 
         // Only the buckets holding a rank are copied, each into its own array, in one pass.
         var wanted = located.Select(place => place.Bucket).Distinct().ToArray();
-        var slot = new int[buckets.Length];
         var candidates = new long[wanted.Length][];
         var taken = new int[wanted.Length];
         for (var w = 0; w < wanted.Length; w++)
@@ -129,7 +150,7 @@ public static class Selection
     }
 
     /// <summary>The bucket holding the value of the given rank, and how many values lie in the buckets before it.</summary>
-    private static (int Bucket, long Below) Locate(long[] buckets, long rank)
+    private static (int Bucket, long Below) Locate(ReadOnlySpan<long> buckets, long rank)
     {
         long below = 0;
         for (var bucket = 0; ; bucket++)
