@@ -199,6 +199,22 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SurveyResponses_AppendThenList_InArrivalOrder_PerWorkspace()
+    {
+        var workspace = await NewWorkspaceAsync();
+        var store = Services.GetRequiredService<ISurveyResponseStore>();
+        var at = new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
+        Application.Evidence.SurveyResponse[] first = [new("c1", "Checkout", Analytics.Surveys.SurveyMetric.Csat, 2, "Slow \"3-D\" check; <b>", at), new("c2", "Purchase", Analytics.Surveys.SurveyMetric.Nps, 10, null, at.AddMinutes(1))];
+
+        var stored = await store.AppendAsync(workspace, first, default);
+        await store.AppendAsync(workspace, [new("c3", "Delivery", Analytics.Surveys.SurveyMetric.Ces, 7, null, at.AddDays(1))], default);
+
+        Assert.Equal(2, stored);
+        Assert.Equal([.. first, new("c3", "Delivery", Analytics.Surveys.SurveyMetric.Ces, 7, null, at.AddDays(1))], await store.ListAsync(workspace, default));
+        Assert.Empty(await store.ListAsync(await NewWorkspaceAsync(), default));
+    }
+
+    [Fact]
     public async Task ApiToken_FoundByHashOnly()
     {
         var accounts = Services.GetRequiredService<IAccountStore>();

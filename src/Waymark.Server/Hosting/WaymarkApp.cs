@@ -21,8 +21,9 @@ using Waymark.Domain.Personas;
 using Waymark.Domain.Segments;
 using Waymark.Server.Analytics;
 using Waymark.Server.Auth;
-using Waymark.Server.Events;
 using Waymark.Server.Errors;
+using Waymark.Server.Events;
+using Waymark.Server.Evidence;
 using Waymark.Server.Journeys;
 using Waymark.Server.Personas;
 using Waymark.Server.Workspaces;
@@ -217,6 +218,7 @@ public static class WaymarkApp
         workspace.MapPersonaEndpoints();
         workspace.MapEventEndpoints(options);
         workspace.MapAnalyticsEndpoints();
+        workspace.MapEvidenceEndpoints();
         api.MapFallback(() => ProblemResults.For(Error.NotFound("route", "There is no such API route.")));
     }
 }

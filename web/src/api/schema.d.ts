@@ -5523,6 +5523,438 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswersRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyAnswersStored"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/responses/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                    format?: string;
+                    onError?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyAnswersImport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    segment?: string[];
+                    rule?: string[];
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    journeyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JourneyEvidenceReport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    top?: number;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    journeyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MappingCoverage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/actual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    customer?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    journeyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActualJourney"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces": {
         parameters: {
             query?: never;
@@ -5621,6 +6053,41 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description One customer's actual journey against the plan, as a CJML deviation diagram shows it: every event in
+         *                 time order, mapped to its touchpoint or marked unplanned, with the compliance of each step.
+         */
+        ActualJourney: {
+            /** @description The customer's id. */
+            customer: string;
+            /** @description The customer's events inside the time range, in log order. */
+            steps: components["schemas"]["ActualStep"][];
+            /** @description Keys of touchpoints planned before the furthest one reached, never reached. */
+            skipped: string[];
+            /** @description No step out of order, late or unplanned between mapped events, and nothing skipped. */
+            conformant: boolean;
+        };
+        /** @description One event of an actual journey. */
+        ActualStep: {
+            /**
+             * Format: int64
+             * @description When it happened.
+             */
+            timestampMilliseconds: number;
+            /** @description The event name. */
+            event: string;
+            /** @description Its channel, or null. */
+            channel: null | string;
+            /** @description The key of the touchpoint it counts as, or null when unplanned. */
+            touchpoint: null | string;
+            /** @description How the step relates to the plan. */
+            compliance: components["schemas"]["StepCompliance"];
+            /**
+             * Format: double
+             * @description For the first event at a touchpoint after another mapped event: the time since it.
+             */
+            secondsFromPrevious: null | number;
+        };
         AntiforgeryResponse: {
             token: null | string;
         };
@@ -5673,6 +6140,52 @@ export interface components {
             opportunityId?: null | string;
             imageUrl?: null | string;
         };
+        /** @description Events on one channel. */
+        ChannelCount: {
+            channel: string;
+            /** Format: int64 */
+            events: number;
+        };
+        /** @description Planned versus actual over the entered customers of a segment. A customer can carry several flags. */
+        ConformanceSummary: {
+            /**
+             * Format: int64
+             * @description Entered customers.
+             */
+            customers: number;
+            /**
+             * Format: int64
+             * @description Customers with none of the flags below.
+             */
+            conformant: number;
+            /**
+             * Format: double
+             * @description Conformant ÷ customers.
+             */
+            conformantShare: null | number;
+            /**
+             * Format: int64
+             * @description Customers who went past a planned touchpoint without reaching it.
+             */
+            skipped: number;
+            /**
+             * Format: int64
+             * @description Customers who reached a touchpoint after one planned later.
+             */
+            outOfOrder: number;
+            /**
+             * Format: int64
+             * @description Customers with unplanned events (mapped to no touchpoint) between their first and last mapped event.
+             */
+            deviating: number;
+            /**
+             * Format: int64
+             * @description Customers slower than planned at some touchpoint.
+             */
+            late: number;
+            /** @description The ten most common paths of non-conformant customers, most first. */
+            paths: components["schemas"]["DeviatingPath"][];
+        };
         CreateTokenRequest: {
             name: string;
         };
@@ -5682,6 +6195,16 @@ export interface components {
             /** Format: int64 */
             total: number;
             customers: string[];
+        };
+        /** @description A path customers took instead of the plan, and how many took it. */
+        DeviatingPath: {
+            /** @description Touchpoints in the order reached (repeats collapsed), with the unplanned events between them. */
+            steps: components["schemas"]["PathStep"][];
+            /**
+             * Format: int64
+             * @description Customers who took exactly this path.
+             */
+            count: number;
         };
         /** @description One direct succession of activities. */
         DirectlyFollowsEdge: {
@@ -5949,6 +6472,11 @@ export interface components {
             journey: components["schemas"]["Journey"];
             personas?: components["schemas"]["Persona"][];
         };
+        JourneyEvidenceReport: {
+            segments: components["schemas"]["SegmentJourneyMetrics"][];
+            stages: components["schemas"]["StageScores"][];
+            painPoints: components["schemas"]["PainPointCandidate"][];
+        };
         /**
          * Format: uuid
          * @description Identifies one journey. Time-ordered (UUID version 7), so new ids sort after older ones.
@@ -6025,6 +6553,26 @@ export interface components {
          * @enum {unknown}
          */
         LaneType: "actions" | "thoughts" | "emotions" | "pain-points" | "opportunities" | "channels" | "backstage" | "owners" | "kpis" | "evidence" | "text" | "image";
+        /** @description How much of a log a journey's touchpoints cover, and the frequent events none of them matches. */
+        MappingCoverage: {
+            /**
+             * Format: int64
+             * @description Events in the log.
+             */
+            events: number;
+            /**
+             * Format: int64
+             * @description Events some touchpoint matches.
+             */
+            mapped: number;
+            /**
+             * Format: double
+             * @description Mapped ÷ events; null for an empty log.
+             */
+            share: null | number;
+            /** @description Event name and channel pairs no touchpoint matches, most events first. */
+            unmatched: components["schemas"]["UnmatchedEvent"][];
+        };
         /**
          * @description How a property condition compares a property's value.
          * @enum {unknown}
@@ -6105,8 +6653,43 @@ export interface components {
             /** @description The touchpoints where customers meet it; each must exist in the journey. */
             touchpointIds?: string[];
         };
+        /** @description A pain point suggested by the data. */
+        PainPointCandidate: {
+            /** @description The touchpoint's key. */
+            touchpoint: string;
+            /** @description Its label. */
+            touchpointName: string;
+            /** @description What the evidence shows. */
+            kind: components["schemas"]["PainPointKind"];
+            /**
+             * Format: int64
+             * @description Customers (or answers, for a low score) affected.
+             */
+            affected: number;
+            /**
+             * Format: int32
+             * @description 1 to 5.
+             */
+            severity: number;
+            /**
+             * Format: int64
+             * @description Affected × severity.
+             */
+            impact: number;
+            /** @description The numbers behind it, by name. */
+            evidence: {
+                [key: string]: number;
+            };
+            /** @description Sample comments from the touchpoint's lowest-scored answers. */
+            comments: string[];
+        };
         /** Format: uuid */
         PainPointId: string;
+        /**
+         * @description What kind of evidence a pain point candidate rests on.
+         * @enum {unknown}
+         */
+        PainPointKind: "drop-off" | "slow" | "low-score" | "repeats" | "deviation";
         PainPointRequest: {
             title: string;
             /** Format: int32 */
@@ -6140,6 +6723,11 @@ export interface components {
              * @description Customer-sessions making this transition.
              */
             value: number;
+        };
+        /** @description One step of a path: a touchpoint (its key) or an unplanned event (its name). */
+        PathStep: {
+            touchpoint: null | string;
+            unplannedEvent: null | string;
         };
         /** @description A paths report (PostHog Paths v2). */
         PathsReport: {
@@ -6208,6 +6796,29 @@ export interface components {
             operator: components["schemas"]["MatchOperator"];
             /** @description The value to compare with; null exactly when Operator is MatchOperator.Exists. */
             value: null | string;
+        };
+        /** @description The two-proportion z-test of a conversion difference between two segments. */
+        ProportionTest: {
+            /**
+             * Format: double
+             * @description Successes ÷ trials of segment A.
+             */
+            rateA: null | number;
+            /**
+             * Format: double
+             * @description Successes ÷ trials of segment B.
+             */
+            rateB: null | number;
+            /**
+             * Format: double
+             * @description The z statistic with the pooled standard error; null when it is undefined (no trials, or a pooled rate of 0 or 1).
+             */
+            z: null | number;
+            /**
+             * Format: double
+             * @description The two-sided p-value; null when Z is.
+             */
+            pValue: null | number;
         };
         Request: {
             name: string;
@@ -6279,6 +6890,30 @@ export interface components {
          * @description Identifies one segment. Time-ordered (UUID version 7), so new ids sort after older ones.
          */
         SegmentId: string;
+        /** @description The journey's metrics for one segment. */
+        SegmentJourneyMetrics: {
+            /** @description The segment's name. */
+            segment: string;
+            /**
+             * Format: int64
+             * @description Customers of the segment in the log.
+             */
+            customers: number;
+            /**
+             * Format: int64
+             * @description Customers of the segment with at least one event mapped to a touchpoint in the time range.
+             */
+            entered: number;
+            /**
+             * Format: int64
+             * @description Entered customers who reached the goal touchpoint.
+             */
+            completed: number;
+            /** @description Per touchpoint, in planned order. */
+            touchpoints: components["schemas"]["TouchpointMetrics"][];
+            /** @description Planned versus actual. */
+            conformance: components["schemas"]["ConformanceSummary"];
+        };
         SegmentRequest: {
             name: string;
             conditions: components["schemas"]["SegmentCondition"][];
@@ -6322,6 +6957,75 @@ export interface components {
             /** Format: int32 */
             position?: null | number;
         };
+        StageScores: {
+            key: string;
+            name: string;
+            nps: components["schemas"]["SurveyScore"];
+            csat: components["schemas"]["SurveyScore"];
+            ces: components["schemas"]["SurveyScore"];
+        };
+        /**
+         * @description How one step of an actual journey relates to the planned journey.
+         * @enum {unknown}
+         */
+        StepCompliance: "as-planned" | "repeat" | "late" | "out-of-order" | "unplanned" | "outside";
+        SurveyAnswerItem: {
+            customer: string;
+            touchpoint: null | string;
+            stage: null | string;
+            metric: string;
+            /** Format: int32 */
+            score: number;
+            comment: null | string;
+            /** Format: date-time */
+            time: string;
+        };
+        SurveyAnswersImport: {
+            /** Format: int64 */
+            rows: number;
+            /** Format: int64 */
+            stored: number;
+            /** Format: int64 */
+            badRowCount: number;
+            badRows: components["schemas"]["BadRow"][];
+        };
+        SurveyAnswersRequest: {
+            responses: components["schemas"]["SurveyAnswerItem"][];
+        };
+        SurveyAnswersStored: {
+            /** Format: int64 */
+            stored: number;
+        };
+        /**
+         * @description The survey measures Waymark understands.
+         * @enum {unknown}
+         */
+        SurveyMetric: "nps" | "csat" | "ces";
+        /** @description A survey score with its 95% confidence interval. */
+        SurveyScore: {
+            /** @description Which measure. */
+            metric: components["schemas"]["SurveyMetric"];
+            /**
+             * Format: int64
+             * @description How many answers (n).
+             */
+            responses: number;
+            /**
+             * Format: double
+             * @description NPS in points (−100…100), CSAT in percent (0…100), CES as a mean (1…7); null without answers.
+             */
+            score: null | number;
+            /**
+             * Format: double
+             * @description The interval's lower bound, clipped to the metric's range; null when n is too small.
+             */
+            low: null | number;
+            /**
+             * Format: double
+             * @description The interval's upper bound, clipped likewise.
+             */
+            high: null | number;
+        };
         TokenResponse: {
             id: components["schemas"]["ApiTokenId"];
             name: string;
@@ -6364,6 +7068,100 @@ export interface components {
          * @description Identifies one touchpoint. Time-ordered (UUID version 7), so new ids sort after older ones.
          */
         TouchpointId: string;
+        /** @description What the evidence says about one touchpoint, for one segment. */
+        TouchpointMetrics: {
+            /** @description The touchpoint's key (its id). */
+            key: string;
+            /** @description Its label. */
+            name: string;
+            /**
+             * Format: int64
+             * @description Entered customers with at least one event at the touchpoint.
+             */
+            reached: number;
+            /**
+             * Format: double
+             * @description Reached ÷ entered; null when nobody entered.
+             */
+            reachedShare: null | number;
+            /**
+             * Format: int64
+             * @description Customers whose last mapped touchpoint is this one and who never reached the goal.
+             */
+            dropOff: number;
+            /**
+             * Format: double
+             * @description Drop-off ÷ reached; null when nobody reached it.
+             */
+            dropOffShare: null | number;
+            /**
+             * Format: int64
+             * @description Events mapped to the touchpoint.
+             */
+            events: number;
+            /**
+             * Format: int64
+             * @description Reached customers with two or more events at the touchpoint.
+             */
+            repeaters: number;
+            /**
+             * Format: double
+             * @description Repeaters ÷ reached.
+             */
+            repeatRate: null | number;
+            /**
+             * Format: int64
+             * @description Customers with a time from the previous touchpoint (reached it after another one).
+             */
+            timed: number;
+            /**
+             * Format: double
+             * @description Median time from the previous touchpoint: from the customer's last mapped event before their first event here.
+             */
+            medianSeconds: null | number;
+            /**
+             * Format: double
+             * @description 90th percentile of that time (nearest rank).
+             */
+            p90Seconds: null | number;
+            /**
+             * Format: double
+             * @description The planned duration, or null.
+             */
+            plannedSeconds: null | number;
+            /**
+             * Format: int64
+             * @description Timed customers whose time exceeds the planned duration.
+             */
+            slowerThanPlanned: number;
+            /**
+             * Format: int64
+             * @description Customers who went past this touchpoint (reached a later one) without reaching it.
+             */
+            skipped: number;
+            /**
+             * Format: int64
+             * @description Customers who arrived here after a touchpoint planned later.
+             */
+            outOfOrder: number;
+            /** @description Events per channel, most first; events without a channel under an empty name. */
+            channels: components["schemas"]["ChannelCount"][];
+            /** @description NPS of the answers about this touchpoint, with n and a 95% interval. */
+            nps: components["schemas"]["SurveyScore"];
+            /** @description CSAT likewise. */
+            csat: components["schemas"]["SurveyScore"];
+            /** @description CES likewise. */
+            ces: components["schemas"]["SurveyScore"];
+            /** @description Up to three comments of the lowest-scored answers, for evidence. */
+            comments: string[];
+            /**
+             * Format: double
+             * @description The emotion the answers indicate, from −2 to +2, or null without answers (see EvidenceEmotion).
+             */
+            emotion: null | number;
+            reachedVersusRest: null | components["schemas"]["ProportionTest"];
+            dropOffVersusRest: null | components["schemas"]["ProportionTest"];
+        };
         TouchpointMoveRequest: {
             stageId: components["schemas"]["StageId"];
             /** Format: int32 */
@@ -6381,6 +7179,13 @@ export interface components {
             plannedDuration?: unknown;
             /** Format: int32 */
             position?: null | number;
+        };
+        /** @description Events of one name and channel that no touchpoint matches. */
+        UnmatchedEvent: {
+            event: string;
+            channel: null | string;
+            /** Format: int64 */
+            events: number;
         };
         /**
          * Format: uuid
