@@ -19,11 +19,7 @@ public sealed class RelationalEventStore(SqlDialect dialect) : IEventStore
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await dialect.LockWorkspaceAsync(connection, transaction, workspaceId.Value, cancellationToken);
-        long sequence;
-        await using (var last = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(sequence), 0) FROM events WHERE workspace_id = @workspace", ("workspace", workspace)))
-        {
-            sequence = Convert.ToInt64(await last.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
+        var sequence = await Sql.LastSequenceAsync(connection, transaction, "events", workspace, cancellationToken);
 
         var stored = await dialect.InsertEventsAsync(connection, transaction, workspace, import, sequence + 1, chunks, cancellationToken);
 

@@ -14,11 +14,7 @@ public sealed class RelationalSurveyResponseStore(SqlDialect dialect) : ISurveyR
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await dialect.LockWorkspaceAsync(connection, transaction, workspaceId.Value, cancellationToken);
-        long sequence;
-        await using (var last = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(sequence), 0) FROM survey_responses WHERE workspace_id = @workspace", ("workspace", workspace)))
-        {
-            sequence = Convert.ToInt64(await last.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
+        var sequence = await Sql.LastSequenceAsync(connection, transaction, "survey_responses", workspace, cancellationToken);
 
         await using (var insert = Sql.Command(connection, transaction,
             "INSERT INTO survey_responses (workspace_id, sequence, customer, subject, metric, score, comment, answered_at) VALUES (@w, @s, @c, @j, @m, @v, @t, @a)",

@@ -40,6 +40,13 @@ internal static class Sql
         return rows;
     }
 
+    /// <summary>The highest sequence of a workspace's rows in a table numbered per workspace (events, answers); 0 when none.</summary>
+    public static async Task<long> LastSequenceAsync(DbConnection connection, DbTransaction transaction, string table, object workspace, CancellationToken cancellationToken)
+    {
+        await using var last = Command(connection, transaction, $"SELECT COALESCE(MAX(sequence), 0) FROM {table} WHERE workspace_id = @workspace", ("workspace", workspace));
+        return Convert.ToInt64(await last.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static long Time(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 
     public static object? Time(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
