@@ -33,6 +33,34 @@ public sealed class DemoFlowTests : IAsyncLifetime
         Assert.Contains("/api/v1/workspaces/{workspaceId}/journeys/import", text, StringComparison.Ordinal);
     }
 
+    /// <summary>Out of the box the demo map is data-backed: generated events reach every mapped touchpoint, the
+    /// answers land on their touchpoints, the saved segments compare, and the evidence ranks pain points.</summary>
+    [Fact]
+    public async Task DemoJourney_HasEvidence_OutOfTheBox()
+    {
+        using var demo = await _server.SignInAsync("demo@waymark.local", _server.DemoPassword!);
+        var workspace = await demo.FirstWorkspaceAsync();
+        var journeyId = (await demo.GetJsonAsync($"/api/v1/workspaces/{workspace}/journeys"))[0]!["id"]!.GetValue<string>();
+        var segments = (await demo.GetJsonAsync($"/api/v1/workspaces/{workspace}/segments")).AsArray();
+
+        var metrics = await demo.GetJsonAsync($"/api/v1/workspaces/{workspace}/journeys/{journeyId}/metrics?{string.Join('&', segments.Select(segment => $"segment={segment!["id"]}"))}");
+
+        Assert.Equal(3, segments.Count);
+        var all = metrics["segments"]![0]!;
+        // Every generated customer is in the log; those who only saw an ad (not mapped: the map starts at the click) never entered.
+        Assert.Equal(Application.Demo.DemoWorkspaceSeeder.Customers, all["customers"]!.GetValue<long>());
+        Assert.InRange(all["entered"]!.GetValue<long>(), Application.Demo.DemoWorkspaceSeeder.Customers * 8 / 10, Application.Demo.DemoWorkspaceSeeder.Customers - 1);
+        var touchpoints = all["touchpoints"]!.AsArray();
+        var mapped = touchpoints.Where(touchpoint => touchpoint!["name"]!.GetValue<string>() != "Hears about the shop from a friend").ToList();
+        Assert.All(mapped, touchpoint => Assert.True(touchpoint!["reached"]!.GetValue<long>() > 0, touchpoint["name"]!.GetValue<string>()));
+        var account = touchpoints.Single(touchpoint => touchpoint!["name"]!.GetValue<string>() == "Creates an account at checkout")!;
+        Assert.True(account["ces"]!["responses"]!.GetValue<long>() > 100);
+        Assert.NotNull(account["emotion"]);
+        Assert.True(touchpoints.Single(touchpoint => touchpoint!["name"]!.GetValue<string>() == "Receives the parcel")!["csat"]!["responses"]!.GetValue<long>() > 100);
+        Assert.Equal(4, metrics["segments"]!.AsArray().Count);
+        Assert.NotEmpty(metrics["painPoints"]!.AsArray());
+    }
+
     [Fact]
     public async Task DemoJourney_ExportImportExport_IsIdentical()
     {

@@ -1,13 +1,24 @@
 using System.Security.Cryptography;
 using Waymark.Application.Accounts;
+using Waymark.Application.Events;
+using Waymark.Application.Evidence;
+using Waymark.Application.Generation;
 using Waymark.Application.Storage;
 using Waymark.Application.Workspaces;
+using Waymark.Domain.Journeys;
+using Waymark.Domain.Segments;
 
 namespace Waymark.Application.Demo;
 
-/// <summary>Creates the demo account and workspace on a store that has no users yet.</summary>
-public sealed class DemoWorkspaceSeeder(IAccountStore accounts, IJourneyStore journeys, IPasswordHasher hasher, TimeProvider clock)
+/// <summary>Creates the demo account and workspace on a store that has no users yet: the demo journey, and the
+/// evidence behind it — <see cref="Customers"/> generated customers' events (with their segment as a customer
+/// property), their survey answers, and the three segments as saved segments.</summary>
+public sealed class DemoWorkspaceSeeder(IAccountStore accounts, IJourneyStore journeys, IEventStore events, ISurveyResponseStore answers,
+    IWorkspaceObjectStore<Segment> segments, IPasswordHasher hasher, TimeProvider clock)
 {
+    /// <summary>How many generated customers the demo's events come from (about ten events each).</summary>
+    public const int Customers = 4000;
+
     /// <summary>The demo account's address.</summary>
     public const string Email = "demo@waymark.local";
 
@@ -31,6 +42,34 @@ public sealed class DemoWorkspaceSeeder(IAccountStore accounts, IJourneyStore jo
 
         var (journey, personas) = DemoJourney.Create(workspace.Id, now);
         await journeys.InsertAsync(journey, personas, cancellationToken);
+        await SeedEvidenceAsync(workspace.Id, cancellationToken);
         return password;
+    }
+
+    private async Task SeedEvidenceAsync(WorkspaceId workspaceId, CancellationToken cancellationToken)
+    {
+        var recorded = new List<RecordedEvent>();
+        var responses = new List<SurveyResponse>();
+        var segmentOf = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        new JourneyGenerator(2026).Generate(Customers, item =>
+        {
+            recorded.Add(new RecordedEvent(item.Customer, item.Activity, item.TimestampMilliseconds, item.Channel, null));
+            segmentOf.TryAdd(item.Customer, new Dictionary<string, string> { ["segment"] = item.Segment });
+            if (item.Score is { } score)
+            {
+                responses.Add(new SurveyResponse(item.Customer, item.Activity, Waymark.Analytics.Surveys.SurveyMetric.Nps, score, null, DateTimeOffset.FromUnixTimeMilliseconds(item.TimestampMilliseconds)));
+            }
+        }, answer => responses.Add(new SurveyResponse(answer.Customer, answer.Subject, SurveyResponse.MetricOf(answer.Metric)!.Value, answer.Score, answer.Comment,
+            DateTimeOffset.FromUnixTimeMilliseconds(answer.TimestampMilliseconds))));
+        await events.AppendAsync(workspaceId, Guid.NewGuid(), recorded, segmentOf, cancellationToken);
+        await answers.AppendAsync(workspaceId, responses, cancellationToken);
+        foreach (var (name, value) in new[] { ("Mobile-first", "mobile-first"), ("Desktop", "desktop"), ("Store-goers", "store-goer") })
+        {
+            await segments.InsertAsync(new Segment
+            {
+                Id = SegmentId.New(), WorkspaceId = workspaceId, Name = name, Description = $"Customers whose segment property is {value}.",
+                Conditions = [new SegmentCondition(SegmentScope.Customer, new PropertyCondition("segment", MatchOperator.Equals, value))],
+            }, cancellationToken);
+        }
     }
 }

@@ -17,19 +17,23 @@ public sealed class JourneyGenerator(int seed)
 
     private static readonly long Origin = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
-    /// <summary>Generates the journeys of <paramref name="customers"/> customers, calling <paramref name="emit"/> for each event.</summary>
-    public void Generate(int customers, Action<GeneratedEvent> emit)
+    /// <summary>Generates the journeys of <paramref name="customers"/> customers, calling <paramref name="emit"/> for each
+    /// event and, when given, <paramref name="answer"/> for each survey answer tied to a touchpoint: CES after an
+    /// account is created at checkout (lower for desktop customers), CSAT after delivery (lower after a support call).
+    /// The answers draw from their own random source: the events are the same with or without them.</summary>
+    public void Generate(int customers, Action<GeneratedEvent> emit, Action<GeneratedAnswer>? answer = null)
     {
         ArgumentNullException.ThrowIfNull(emit);
         var random = new Random(seed);
+        var answers = new Random(seed ^ 0x5EED);
         for (var index = 0; index < customers; index++)
         {
-            new Journey(random, $"c{index + 1:D7}", Segments[random.Next(100) switch { < 45 => 0, < 80 => 1, _ => 2 }], emit)
+            new Journey(random, $"c{index + 1:D7}", Segments[random.Next(100) switch { < 45 => 0, < 80 => 1, _ => 2 }], emit, answers, answer)
                 .Run(Origin + random.NextInt64(0, 90L * 86_400_000));
         }
     }
 
-    private sealed class Journey(Random random, string customer, string segment, Action<GeneratedEvent> emit)
+    private sealed class Journey(Random random, string customer, string segment, Action<GeneratedEvent> emit, Random answers, Action<GeneratedAnswer>? answer)
     {
         private long _time;
         private bool _calledSupport;
@@ -116,6 +120,12 @@ public sealed class JourneyGenerator(int seed)
             }
 
             Emit("account_created", channel, minutes: (1, 4));
+            if (answer is not null && answers.Next(100) < 30)
+            {
+                var effort = Math.Clamp((int)Math.Round((segment == "desktop" ? 3.2 : 5.4) + (answers.NextDouble() * 3) - 1.5), 1, 7);
+                answer(new GeneratedAnswer(customer, "account_created", "ces", effort, effort <= 3 ? Pick(answers, AccountComplaints) : null, _time + 60_000));
+            }
+
             Emit("payment_submitted", channel, minutes: (1, 5));
             if (!Chance(95))
             {
@@ -142,6 +152,12 @@ public sealed class JourneyGenerator(int seed)
             }
 
             Emit("delivered", "store".Equals(segment, StringComparison.Ordinal) && Chance(40) ? "store" : Online, minutes: (12 * 60, 4 * 24 * 60));
+            if (answer is not null && answers.Next(100) < 35)
+            {
+                var satisfaction = Math.Clamp((int)Math.Round(4.4 - (_calledSupport ? 1.8 : 0) + (answers.NextDouble() * 2) - 1), 1, 5);
+                answer(new GeneratedAnswer(customer, "delivered", "csat", satisfaction, satisfaction <= 2 ? Pick(answers, DeliveryComplaints) : null, _time + (2 * 3_600_000)));
+            }
+
             if (Chance(Store ? 22 : 12))
             {
                 _returned = true;
@@ -187,6 +203,12 @@ public sealed class JourneyGenerator(int seed)
 
             emit(new GeneratedEvent(customer, activity, _time, channel, segment, score));
         }
+
+        private static readonly string[] AccountComplaints = ["Why do I need an account to pay?", "Password rules were a pain.", "Took three tries to verify my email."];
+
+        private static readonly string[] DeliveryComplaints = ["Arrived two days late.", "Nobody told me it was delayed.", "Had to call to find the parcel."];
+
+        private static string Pick(Random from, string[] options) => options[from.Next(options.Length)];
 
         private bool Chance(int percent) => random.Next(100) < percent;
 

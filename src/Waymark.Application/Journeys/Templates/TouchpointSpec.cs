@@ -7,7 +7,7 @@ namespace Waymark.Application.Journeys.Templates;
 /// <param name="Channel">Its channel.</param>
 /// <param name="Who">The actor of an action, or the initiator of a communication.</param>
 /// <param name="Receiver">The receiver of a communication; null for an action.</param>
-/// <param name="EventName">The recorded event that counts as this touchpoint, or null.</param>
+/// <param name="EventName">The recorded event that counts as this touchpoint, on any channel (the channel mix is one of its metrics), or null.</param>
 /// <param name="PlannedMinutes">The planned duration in minutes, or null.</param>
 internal sealed record TouchpointSpec(string Name, string Channel, string Who, string? Receiver = null, string? EventName = null, int? PlannedMinutes = null)
 {
@@ -20,7 +20,7 @@ internal sealed record TouchpointSpec(string Name, string Channel, string Who, s
         Actor = Receiver is null ? Who : null,
         Initiator = Receiver is null ? null : Who,
         Receiver = Receiver,
-        EventMatchers = EventName is null ? [] : [new EventMatcher(EventName, Channel, [])],
+        EventMatchers = EventName is null ? [] : [new EventMatcher(EventName, null, [])],
         PlannedDuration = PlannedMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
     };
 }
