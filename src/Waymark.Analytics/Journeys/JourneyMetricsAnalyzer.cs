@@ -540,14 +540,15 @@ public static class JourneyMetricsAnalyzer
     private static SurveyScore Score(SurveyMetric metric, List<JourneyAnswer> answers) =>
         SurveyScoreCalculator.Score(metric, answers.Where(answer => answer.Metric == metric).Select(answer => answer.Value).ToList());
 
-    /// <summary>Up to three comments, from the answers lowest on their metric's scale (then the latest).</summary>
+    /// <summary>Up to three different comments, from the answers lowest on their metric's scale (then the latest).</summary>
     private static List<string> Comments(List<JourneyAnswer> answers) =>
         answers
             .Where(answer => !string.IsNullOrWhiteSpace(answer.Comment))
             .OrderBy(answer => answer.Metric switch { SurveyMetric.Nps => answer.Value / 10.0, SurveyMetric.Csat => (answer.Value - 1) / 4.0, _ => (answer.Value - 1) / 6.0 })
             .ThenByDescending(answer => answer.TimestampMilliseconds)
-            .Take(3)
             .Select(answer => answer.Comment!)
+            .Distinct(StringComparer.Ordinal)
+            .Take(3)
             .ToList();
 
     private static List<ChannelCount> Channels(EventLog log, Tally tally, int touchpoint)

@@ -37,7 +37,7 @@ public sealed record SegmentJourneyMetrics(string Segment, long Customers, long 
 /// <param name="Nps">NPS of the answers about this touchpoint, with n and a 95% interval.</param>
 /// <param name="Csat">CSAT likewise.</param>
 /// <param name="Ces">CES likewise.</param>
-/// <param name="Comments">Up to three comments of the lowest-scored answers, for evidence.</param>
+/// <param name="Comments">Up to three different comments of the lowest-scored answers, for evidence.</param>
 /// <param name="Emotion">The emotion the answers indicate, from −2 to +2, or null without answers (see <see cref="EvidenceEmotion"/>).</param>
 /// <param name="ReachedVersusRest">For a segment: its reached share against the other entered customers' (two-proportion z-test); null for all customers.</param>
 /// <param name="DropOffVersusRest">Likewise for the drop-off share.</param>

@@ -7152,7 +7152,7 @@ export interface components {
             csat: components["schemas"]["SurveyScore"];
             /** @description CES likewise. */
             ces: components["schemas"]["SurveyScore"];
-            /** @description Up to three comments of the lowest-scored answers, for evidence. */
+            /** @description Up to three different comments of the lowest-scored answers, for evidence. */
             comments: string[];
             /**
              * Format: double

@@ -340,6 +340,31 @@ export function addLinked(ids: Ids, kind: "pain-point" | "opportunity", laneId: 
   };
 }
 
+/** A pain point from a candidate the evidence found, linked to its touchpoint, with a card in the first
+ * pain-point lane when the map has one. */
+export function promoteCandidate(ids: Ids, candidate: { touchpoint: string; title: string; description: string; severity: number }): Edit {
+  return {
+    label: "Promote pain point",
+    send: async (journey) => {
+      const created = await api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/pain-points", {
+        params: { path: ids },
+        body: { title: candidate.title, description: candidate.description, severity: candidate.severity, touchpointIds: [candidate.touchpoint] },
+        headers: ifMatch(journey.version),
+      });
+      const lane = journey.lanes.find((item) => item.type === "pain-points");
+      if (!created.data || !lane) {
+        return created;
+      }
+      const painPoint = added(journey.painPoints, created.data.painPoints ?? []);
+      return api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/cards", {
+        params: { path: ids },
+        body: { laneId: lane.id, touchpointIds: [candidate.touchpoint], text: "", emotions: [], painPointId: painPoint?.id ?? null, opportunityId: null },
+        headers: ifMatch(Number(created.data.version)),
+      });
+    },
+  };
+}
+
 export function savePainPoint(ids: Ids, painPointId: string, fields: PainPointFields): Edit {
   return {
     label: "Change pain point",

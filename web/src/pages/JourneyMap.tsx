@@ -4,6 +4,7 @@ import { Link } from "../components/Link";
 import { CardView } from "../editor/CardView";
 import * as edits from "../editor/edits";
 import { EmotionLane, laneHeight } from "../editor/EmotionLane";
+import { candidateDescription, candidateTitle, EvidenceBar, EvidencePanel, heat, heatColour, heatMetrics, useEvidence, type EvidenceOptions, type HeatMetric } from "../editor/Evidence";
 import { ChannelIcon, personaColours } from "../editor/icons";
 import { InlineText } from "../editor/InlineText";
 import { LinkedPanel, type Selected } from "../editor/LinkedPanel";
@@ -30,6 +31,12 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
   const [selected, setSelected] = useState<Selected | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const readOnly = workspace.role === "viewer";
+  const [evidenceOn, setEvidenceOn] = useState(false);
+  const [metric, setMetric] = useState<HeatMetric>("reach");
+  const [evidenceOptions, setEvidenceOptions] = useState<EvidenceOptions>({ from: "", to: "", segmentId: "", compareAt: "" });
+  const [evidenceFor, setEvidenceFor] = useState<string | null>(null);
+  const evidence = useEvidence(workspace.id, journeyId, evidenceOn, evidenceOptions, Number(editor.journey?.version ?? 0));
+  const shown = evidence.report?.segments[evidenceOptions.segmentId ? 1 : 0];
 
   useEffect(() => {
     void api.GET("/api/v1/workspaces/{workspaceId}/personas", { params: { path: { workspaceId: workspace.id } } }).then((result) => setPersonas(present(result.data ?? [])));
@@ -136,6 +143,9 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
           <span className={`status status-${journey.status}`}>{journey.status}</span>
           <span className="muted">{journey.type} · {journey.kind} · {journey.state}</span>
         </div>
+        <button type="button" className={`toolbar-link ${evidenceOn ? "active" : ""}`} aria-pressed={evidenceOn} onClick={() => setEvidenceOn(!evidenceOn)}>
+          Evidence
+        </button>
         <Link href={`/w/${workspace.id}/journeys/${journeyId}/opportunities`} className="toolbar-link">Opportunity matrix</Link>
         <a href={`/api/v1/workspaces/${workspace.id}/journeys/${journeyId}/render.svg`} className="toolbar-link" download={`${journey.name}.svg`}>SVG</a>
         <a href={`/api/v1/workspaces/${workspace.id}/journeys/${journeyId}/render.pdf`} className="toolbar-link" download>PDF (A3)</a>
@@ -251,6 +261,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
         </div>
       )}
 
+      {evidenceOn && <EvidenceBar metric={metric} onMetric={setMetric} options={evidenceOptions} onOptions={setEvidenceOptions} evidence={evidence} />}
       <div className="map-body">
       <div className="map-scroller" ref={scroller}>
         <div className={`map-grid ${dragged?.kind === "card" ? "dragging-card" : ""}`} style={gridStyle}>
@@ -316,6 +327,27 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                   disabled={readOnly}
                   onCommit={(name) => editor.apply(edits.updateTouchpoint(ids, column.touchpoint!.id, { name }))}
                 />
+                {evidenceOn && shown && (() => {
+                  const metrics = shown.touchpoints.find((tp) => tp.key === column.touchpoint!.id);
+                  const value = heat(metric, metrics);
+                  const before = evidence.before?.segments[evidenceOptions.segmentId ? 1 : 0]?.touchpoints.find((tp) => tp.key === column.touchpoint!.id);
+                  const previous = evidence.before ? heat(metric, before) : null;
+                  const label = heatMetrics.find((option) => option.value === metric)!.label;
+                  return (
+                    <button
+                      type="button"
+                      className="evidence-strip"
+                      data-touchpoint={column.touchpoint!.id}
+                      style={{ background: heatColour(value.score) }}
+                      title={metrics ? `${label}: ${value.text} · reached ${metrics.reached.toLocaleString()} · drop-off ${metrics.dropOff.toLocaleString()}` : "No events mapped here"}
+                      aria-label={`Evidence for ${column.touchpoint!.name}: ${label} ${value.text}`}
+                      onClick={() => setEvidenceFor(column.touchpoint!.id)}
+                    >
+                      <span className="evidence-value">{value.text}</span>
+                      {previous && <span className="evidence-delta"> (before {previous.text})</span>}
+                    </button>
+                  );
+                })()}
                 <div className="touchpoint-meta">
                   <ChannelIcon channel={column.touchpoint.channel} />
                   {!readOnly && (
@@ -499,6 +531,17 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
       </div>
       {selected && (
         <LinkedPanel journey={journey} selected={selected} ids={ids} readOnly={readOnly} apply={editor.apply} onClose={() => setSelected(null)} />
+      )}
+      {evidenceOn && evidenceFor && !selected && (
+        <EvidencePanel
+          touchpointId={evidenceFor}
+          evidence={evidence}
+          readOnly={readOnly}
+          onClose={() => setEvidenceFor(null)}
+          onPromote={(candidate) =>
+            editor.apply(edits.promoteCandidate(ids, { touchpoint: candidate.touchpoint, title: candidateTitle(candidate), description: candidateDescription(candidate), severity: candidate.severity }))
+          }
+        />
       )}
       </div>
     </main>

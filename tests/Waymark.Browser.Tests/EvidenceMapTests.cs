@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Waymark.Testing;
+
+namespace Waymark.Browser.Tests;
+
+/// <summary>The evidence layer of the editor on the demo's data-backed map: the heat map and the segment overlay
+/// show the numbers the API returns, and a pain point candidate is promoted into a linked pain point.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class EvidenceMapTests(BrowserFixture fixture)
+{
+    private static string Percent(JsonNode? share) => share is null ? "–" : (share.GetValue<double>() * 100).ToString("F1", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>What a touchpoint's strip shows for reach: its share, or "no events" where nothing maps to it.</summary>
+    private static string Reach(JsonNode touchpoint) => touchpoint["events"]!.GetValue<long>() == 0 ? "no events" : Percent(touchpoint["reachedShare"]);
+
+    [Fact]
+    public async Task HeatMapAndSegmentOverlay_ShowTheApisNumbers_AndACandidateIsPromoted()
+    {
+        using var api = await fixture.Server.SignInAsync("demo@waymark.local", fixture.Server.DemoPassword!);
+        var workspaceId = await api.FirstWorkspaceAsync();
+        var journeys = await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/journeys?search=Online order");
+        var journeyId = journeys.AsArray().First(j => j!["name"]!.GetValue<string>() == "Online order to repeat purchase")!["id"]!.GetValue<string>();
+        var journeyPath = $"/api/v1/workspaces/{workspaceId}/journeys/{journeyId}";
+        var segment = (await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/segments")).AsArray().First(s => s!["name"]!.GetValue<string>() == "Desktop")!;
+        var all = (await api.GetJsonAsync($"{journeyPath}/metrics"))["segments"]![0]!["touchpoints"]!.AsArray();
+        var desktop = (await api.GetJsonAsync($"{journeyPath}/metrics?segment={segment["id"]}"))["segments"]![1]!["touchpoints"]!.AsArray();
+
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, $"/w/{workspaceId}/journeys/{journeyId}").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Evidence", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".evidence-strip")).ToHaveCountAsync(all.Count);
+        foreach (var touchpoint in all)
+        {
+            await Assertions.Expect(page.Locator($".evidence-strip[data-touchpoint='{touchpoint!["key"]}'] .evidence-value")).ToHaveTextAsync(Reach(touchpoint));
+        }
+
+        await BrowserFixture.ScreenshotAsync(page, "evidence-reach");
+        await page.GetByLabel("Heat map metric").SelectOptionAsync("csat");
+        var parcel = all.First(tp => tp!["name"]!.GetValue<string>() == "Receives the parcel")!;
+        await Assertions.Expect(page.Locator($".evidence-strip[data-touchpoint='{parcel["key"]}'] .evidence-value"))
+            .ToHaveTextAsync(parcel["csat"]!["score"]!.GetValue<double>().ToString("F0", CultureInfo.InvariantCulture) + "%");
+
+        // The segment overlay: the strips show the segment's numbers, the panel both side by side.
+        await page.GetByLabel("Heat map metric").SelectOptionAsync("reach");
+        await page.GetByLabel("Segment").SelectOptionAsync(new SelectOptionValue { Label = "Desktop" });
+        foreach (var touchpoint in desktop)
+        {
+            await Assertions.Expect(page.Locator($".evidence-strip[data-touchpoint='{touchpoint!["key"]}'] .evidence-value")).ToHaveTextAsync(Reach(touchpoint));
+        }
+
+        var account = desktop.First(tp => tp!["name"]!.GetValue<string>() == "Creates an account at checkout")!;
+        await page.Locator($".evidence-strip[data-touchpoint='{account["key"]}']").ClickAsync();
+        var panel = page.GetByRole(AriaRole.Complementary, new() { Name = "Touchpoint evidence" });
+        await Assertions.Expect(panel.GetByRole(AriaRole.Columnheader, new() { Name = "Desktop" })).ToBeVisibleAsync();
+        var reachedRow = panel.GetByRole(AriaRole.Row).Filter(new() { HasText = "Reached" }).First;
+        await Assertions.Expect(reachedRow).ToContainTextAsync($"{account["reached"]!.GetValue<long>().ToString("#,0", CultureInfo.InvariantCulture)} ({Percent(account["reachedShare"])})");
+        await BrowserFixture.ScreenshotAsync(page, "evidence-segment-panel");
+
+        // Promote the first candidate the panel offers, if the evidence found one here; else any touchpoint's.
+        var candidates = (await api.GetJsonAsync($"{journeyPath}/metrics"))["painPoints"]!.AsArray();
+        var candidate = candidates.First()!;
+        await page.GetByLabel("Segment").SelectOptionAsync(new SelectOptionValue { Label = "All customers" });
+        await page.Locator($".evidence-strip[data-touchpoint='{candidate["touchpoint"]}']").ClickAsync();
+        var before = (await api.GetJsonAsync(journeyPath))["painPoints"]!.AsArray().Count;
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Promote to pain point" }).First.ClickAsync();
+        for (var attempt = 0; attempt < 50 && (await api.GetJsonAsync(journeyPath))["painPoints"]!.AsArray().Count == before; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(before + 1, (await api.GetJsonAsync(journeyPath))["painPoints"]!.AsArray().Count);
+        var promoted = (await api.GetJsonAsync(journeyPath))["painPoints"]!.AsArray().Last()!;
+        Assert.Equal(candidate["touchpoint"]!.GetValue<string>(), promoted["touchpointIds"]![0]!.GetValue<string>());
+        Assert.Contains("From the evidence", promoted["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}

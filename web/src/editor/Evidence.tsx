@@ -1,0 +1,297 @@
+import { useEffect, useState } from "react";
+import { api, present, type Present, type Schemas } from "../api/client";
+
+export type EvidenceReport = Present<Schemas["JourneyEvidenceReport"]>;
+export type TouchpointEvidence = Present<Schemas["TouchpointMetrics"]>;
+export type Candidate = Present<Schemas["PainPointCandidate"]>;
+type SavedSegment = Present<Schemas["Segment"]>;
+
+/** What the heat map colours touchpoints by. */
+export type HeatMetric = "reach" | "drop-off" | "time" | "nps" | "csat" | "ces" | "repeats";
+
+export const heatMetrics: { value: HeatMetric; label: string }[] = [
+  { value: "reach", label: "Reach" },
+  { value: "drop-off", label: "Drop-off" },
+  { value: "time", label: "Time vs plan" },
+  { value: "nps", label: "NPS" },
+  { value: "csat", label: "CSAT" },
+  { value: "ces", label: "CES" },
+  { value: "repeats", label: "Repeats" },
+];
+
+export interface EvidenceOptions {
+  from: string;
+  to: string;
+  segmentId: string;
+  compareAt: string;
+}
+
+export interface Evidence {
+  report: EvidenceReport | null;
+  /** With "compare periods": the same metrics before the date (report is then after it). */
+  before: EvidenceReport | null;
+  segments: SavedSegment[];
+  loading: boolean;
+  error: string | null;
+}
+
+function query(options: EvidenceOptions, from: string, to: string) {
+  return {
+    from: from ? new Date(from + "T00:00:00Z").toISOString() : undefined,
+    to: to ? new Date(to + "T00:00:00Z").toISOString() : undefined,
+    segment: options.segmentId ? [options.segmentId] : undefined,
+  };
+}
+
+/** Loads the journey's metrics from the server for the chosen range, segment and comparison date. */
+export function useEvidence(workspaceId: string, journeyId: string, on: boolean, options: EvidenceOptions, version: number): Evidence {
+  const [state, setState] = useState<Evidence>({ report: null, before: null, segments: [], loading: false, error: null });
+
+  useEffect(() => {
+    if (!on) {
+      return;
+    }
+    let current = true;
+    setState((previous) => ({ ...previous, loading: true, error: null }));
+    const path = { workspaceId, journeyId };
+    const after = options.compareAt ? query(options, options.compareAt, options.to) : query(options, options.from, options.to);
+    const requests = [
+      api.GET("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/metrics", { params: { path, query: after } }),
+      options.compareAt
+        ? api.GET("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/metrics", { params: { path, query: query(options, options.from, options.compareAt) } })
+        : Promise.resolve(null),
+      api.GET("/api/v1/workspaces/{workspaceId}/segments", { params: { path: { workspaceId } } }),
+    ] as const;
+    void Promise.all(requests).then(([now, then, segments]) => {
+      if (!current) {
+        return;
+      }
+      setState({
+        report: now.data ? present(now.data) : null,
+        before: then?.data ? present(then.data) : null,
+        segments: present(segments.data ?? []),
+        loading: false,
+        error: now.data ? null : ((now.error as { detail?: string } | undefined)?.detail ?? "The metrics could not be loaded."),
+      });
+    });
+    return () => {
+      current = false;
+    };
+  }, [on, workspaceId, journeyId, options.from, options.to, options.segmentId, options.compareAt, version]);
+
+  return state;
+}
+
+/** The value of a metric for one touchpoint, as a number where higher is better (for colouring) and as text. */
+export function heat(metric: HeatMetric, touchpoint: TouchpointEvidence | undefined): { score: number | null; text: string } {
+  if (!touchpoint || touchpoint.events === 0) {
+    return { score: null, text: "no events" };
+  }
+  switch (metric) {
+    case "reach":
+      return { score: touchpoint.reachedShare, text: percent(touchpoint.reachedShare) };
+    case "drop-off":
+      return { score: touchpoint.dropOffShare === null ? null : 1 - Math.min(1, touchpoint.dropOffShare * 3), text: percent(touchpoint.dropOffShare) };
+    case "time": {
+      const ratio = touchpoint.medianSeconds !== null && touchpoint.plannedSeconds ? touchpoint.medianSeconds / touchpoint.plannedSeconds : null;
+      return { score: ratio === null ? null : Math.max(0, Math.min(1, 1.5 - ratio / 2)), text: touchpoint.medianSeconds === null ? "–" : duration(touchpoint.medianSeconds) };
+    }
+    case "nps":
+      return { score: scoreOf(touchpoint.nps.score, -100, 100), text: number(touchpoint.nps.score, 0) };
+    case "csat":
+      return { score: scoreOf(touchpoint.csat.score, 0, 100), text: touchpoint.csat.score === null ? "–" : `${touchpoint.csat.score.toFixed(0)}%` };
+    case "ces":
+      return { score: scoreOf(touchpoint.ces.score, 1, 7), text: number(touchpoint.ces.score, 1) };
+    case "repeats":
+      return { score: touchpoint.repeatRate === null ? null : 1 - Math.min(1, touchpoint.repeatRate * 2), text: percent(touchpoint.repeatRate) };
+  }
+}
+
+function scoreOf(value: number | null, low: number, high: number): number | null {
+  return value === null ? null : (value - low) / (high - low);
+}
+
+/** Red (0) through amber to green (1); grey without data. */
+export function heatColour(score: number | null): string {
+  if (score === null) {
+    return "#e6e8ee";
+  }
+  const hue = Math.round(Math.max(0, Math.min(1, score)) * 120);
+  return `hsl(${hue} 70% 82%)`;
+}
+
+export function percent(share: number | null): string {
+  return share === null ? "–" : `${(share * 100).toFixed(1)}%`;
+}
+
+function number(value: number | null, digits: number): string {
+  return value === null ? "–" : value.toFixed(digits);
+}
+
+export function duration(seconds: number | null): string {
+  if (seconds === null) {
+    return "–";
+  }
+  if (seconds < 120) {
+    return `${seconds.toFixed(0)} s`;
+  }
+  if (seconds < 7200) {
+    return `${(seconds / 60).toFixed(1)} min`;
+  }
+  if (seconds < 172_800) {
+    return `${(seconds / 3600).toFixed(1)} h`;
+  }
+  return `${(seconds / 86_400).toFixed(1)} d`;
+}
+
+/** The toolbar of the evidence layer: metric, segment, time range and "compare periods". */
+export function EvidenceBar({ metric, onMetric, options, onOptions, evidence }: {
+  metric: HeatMetric;
+  onMetric: (metric: HeatMetric) => void;
+  options: EvidenceOptions;
+  onOptions: (options: EvidenceOptions) => void;
+  evidence: Evidence;
+}) {
+  const all = evidence.report?.segments[options.segmentId ? 1 : 0];
+  return (
+    <div className="evidence-bar" role="group" aria-label="Evidence">
+      <label>
+        Colour by{" "}
+        <select aria-label="Heat map metric" value={metric} onChange={(event) => onMetric(event.target.value as HeatMetric)}>
+          {heatMetrics.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        </select>
+      </label>
+      <label>
+        Segment{" "}
+        <select aria-label="Segment" value={options.segmentId} onChange={(event) => onOptions({ ...options, segmentId: event.target.value })}>
+          <option value="">All customers</option>
+          {evidence.segments.map((segment) => <option key={segment.id} value={segment.id}>{segment.name}</option>)}
+        </select>
+      </label>
+      <label>From <input type="date" aria-label="From" value={options.from} onChange={(event) => onOptions({ ...options, from: event.target.value })} /></label>
+      <label>To <input type="date" aria-label="To" value={options.to} onChange={(event) => onOptions({ ...options, to: event.target.value })} /></label>
+      <label title="Show the metrics after this date, with the change from before it">
+        Compare at <input type="date" aria-label="Compare periods at" value={options.compareAt} onChange={(event) => onOptions({ ...options, compareAt: event.target.value })} />
+      </label>
+      <span className="muted" aria-live="polite">
+        {evidence.loading ? "Loading evidence…" : evidence.error ? evidence.error
+          : all ? `${all.segment}: ${all.entered.toLocaleString()} customers entered · ${all.completed.toLocaleString()} completed · ${percent(all.conformance.conformantShare)} as planned` : ""}
+      </span>
+    </div>
+  );
+}
+
+/** The side panel of one touchpoint's evidence: all customers and the chosen segment side by side. */
+export function EvidencePanel({ touchpointId, evidence, onClose, onPromote, readOnly }: {
+  touchpointId: string;
+  evidence: Evidence;
+  onClose: () => void;
+  onPromote: (candidate: Candidate) => void;
+  readOnly: boolean;
+}) {
+  const columns = (evidence.report?.segments ?? []).map((segment) => ({ name: segment.segment, metrics: segment.touchpoints.find((tp) => tp.key === touchpointId) }));
+  const before = evidence.before?.segments[0]?.touchpoints.find((tp) => tp.key === touchpointId);
+  const first = columns[0]?.metrics;
+  const candidates = (evidence.report?.painPoints ?? []).filter((candidate) => candidate.touchpoint === touchpointId);
+  const rows: { label: string; value: (metrics: TouchpointEvidence) => string; test?: (metrics: TouchpointEvidence) => number | null }[] = [
+    { label: "Reached", value: (m) => `${m.reached.toLocaleString()} (${percent(m.reachedShare)})`, test: (m) => m.reachedVersusRest?.pValue ?? null },
+    { label: "Drop-off after", value: (m) => `${m.dropOff.toLocaleString()} (${percent(m.dropOffShare)})`, test: (m) => m.dropOffVersusRest?.pValue ?? null },
+    { label: "Median time", value: (m) => duration(m.medianSeconds) },
+    { label: "90th percentile", value: (m) => duration(m.p90Seconds) },
+    { label: "Planned", value: (m) => duration(m.plannedSeconds) },
+    { label: "Slower than planned", value: (m) => m.slowerThanPlanned.toLocaleString() },
+    { label: "Repeat rate", value: (m) => percent(m.repeatRate) },
+    { label: "Skipped", value: (m) => m.skipped.toLocaleString() },
+    { label: "Out of order", value: (m) => m.outOfOrder.toLocaleString() },
+    { label: "NPS", value: (m) => scoreText(m.nps) },
+    { label: "CSAT", value: (m) => scoreText(m.csat) },
+    { label: "CES", value: (m) => scoreText(m.ces) },
+    { label: "Emotion (from answers)", value: (m) => (m.emotion === null ? "hypothesis only" : m.emotion.toFixed(2)) },
+  ];
+  return (
+    <aside className="side-panel evidence-panel" aria-label="Touchpoint evidence">
+      <header className="panel-header">
+        <h2>{first?.name ?? "Touchpoint"}</h2>
+        <button type="button" aria-label="Close the evidence panel" onClick={onClose}>×</button>
+      </header>
+      {!first ? <p className="muted">No events are mapped to this touchpoint: give it an event matcher.</p> : (
+        <table className="evidence-table">
+          <thead>
+            <tr><th scope="col">Metric</th>{columns.map((column) => <th key={column.name} scope="col">{column.name}</th>)}{before && <th scope="col">Before</th>}</tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                {columns.map((column, index) => {
+                  const p = index > 0 && column.metrics && row.test ? row.test(column.metrics) : null;
+                  return (
+                    <td key={column.name} className={p !== null && p < 0.05 ? "significant" : undefined} title={p !== null ? `p = ${p.toPrecision(2)} against the other customers` : undefined}>
+                      {column.metrics ? row.value(column.metrics) : "–"}{p !== null && p < 0.05 ? " *" : ""}
+                    </td>
+                  );
+                })}
+                {before && <td>{row.value(before)}</td>}
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">Channels</th>
+              <td colSpan={columns.length + (before ? 1 : 0)}>{first.channels.map((channel) => `${channel.channel || "none"} ${channel.events.toLocaleString()}`).join(" · ") || "–"}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+      {columns.length > 1 && <p className="muted">* differs from the other customers (two-proportion z-test, p &lt; 0.05).</p>}
+      {first && first.comments.length > 0 && (
+        <section>
+          <h3>What customers said</h3>
+          <ul>{first.comments.map((comment, index) => <li key={index}>“{comment}”</li>)}</ul>
+        </section>
+      )}
+      {candidates.length > 0 && (
+        <section>
+          <h3>Pain point candidates</h3>
+          <ul className="candidates">
+            {candidates.map((candidate) => (
+              <li key={candidate.kind}>
+                <strong>{candidateTitle(candidate)}</strong> — impact {candidate.impact.toLocaleString()} ({candidate.affected.toLocaleString()} × severity {candidate.severity})
+                {!readOnly && <button type="button" onClick={() => onPromote(candidate)}>Promote to pain point</button>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}
+
+function scoreText(score: Present<Schemas["SurveyScore"]>): string {
+  if (score.score === null) {
+    return "–";
+  }
+  const interval = score.low !== null && score.high !== null ? ` [${score.low.toFixed(1)}, ${score.high.toFixed(1)}]` : "";
+  return `${score.score.toFixed(1)}${interval} n=${score.responses}`;
+}
+
+/** A pain point's title for a candidate, in words. */
+export function candidateTitle(candidate: Candidate): string {
+  switch (candidate.kind) {
+    case "drop-off":
+      return `Customers drop off after “${candidate.touchpointName}”`;
+    case "slow":
+      return `“${candidate.touchpointName}” takes longer than planned`;
+    case "low-score":
+      return `Low scores at “${candidate.touchpointName}”`;
+    case "repeats":
+      return `Customers repeat “${candidate.touchpointName}”`;
+    default:
+      return `Customers skip or reorder “${candidate.touchpointName}”`;
+  }
+}
+
+/** The evidence of a candidate as a pain point's description. */
+export function candidateDescription(candidate: Candidate): string {
+  const numbers = Object.entries(candidate.evidence).map(([name, value]) => `${name} ${Number.isInteger(value) ? value : value.toFixed(3)}`).join(", ");
+  const quotes = candidate.comments.length > 0 ? ` Customers said: ${candidate.comments.map((comment) => `“${comment}”`).join(" ")}` : "";
+  return `From the evidence: ${candidate.affected} customers affected (${numbers}).${quotes}`;
+}
