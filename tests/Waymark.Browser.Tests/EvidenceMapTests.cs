@@ -75,4 +75,46 @@ public sealed class EvidenceMapTests(BrowserFixture fixture)
         Assert.Equal(candidate["touchpoint"]!.GetValue<string>(), promoted["touchpointIds"]![0]!.GetValue<string>());
         Assert.Contains("From the evidence", promoted["description"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MappingView_ShowsCoverage_AndMapsUnmatchedEventsToTouchpoints()
+    {
+        using var api = await fixture.Server.SignInAsync("demo@waymark.local", fixture.Server.DemoPassword!);
+        var workspaceId = await api.FirstWorkspaceAsync();
+        var created = await Session.ReadAsync(await api.PostAsync($"/api/v1/workspaces/{workspaceId}/journeys/{(await DemoJourneyIdAsync(api, workspaceId))}/duplicate", new { name = "Mapping exercise" }));
+        var journeyId = created["id"]!.GetValue<string>();
+        var journeyPath = $"/api/v1/workspaces/{workspaceId}/journeys/{journeyId}";
+        var coverage = await api.GetJsonAsync($"{journeyPath}/mapping?top=30");
+        var first = coverage["unmatched"]![0]!["event"]!.GetValue<string>();
+        var second = coverage["unmatched"]![1]!["event"]!.GetValue<string>();
+
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, $"/w/{workspaceId}/journeys/{journeyId}").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Evidence", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Event mapping" }).ClickAsync();
+        var panel = page.GetByRole(AriaRole.Complementary, new() { Name = "Event mapping" });
+        await Assertions.Expect(panel.Locator("[data-field=coverage] strong")).ToHaveTextAsync(Percent(coverage["share"]));
+        await BrowserFixture.ScreenshotAsync(page, "evidence-mapping");
+
+        await panel.GetByLabel(new System.Text.RegularExpressions.Regex($"^Map {first}( on |$)")).First.SelectOptionAsync(new SelectOptionValue { Label = "Sees a seasonal ad on Instagram" });
+        await Assertions.Expect(panel.Locator($"tr[data-event='{first}']")).ToHaveCountAsync(0);
+        await panel.GetByLabel(new System.Text.RegularExpressions.Regex($"^Map {second}( on |$)")).First.SelectOptionAsync(new SelectOptionValue { Label = "+ New touchpoint in Consideration" });
+        await Assertions.Expect(panel.Locator($"tr[data-event='{second}']")).ToHaveCountAsync(0);
+
+        var journey = await api.GetJsonAsync(journeyPath);
+        var touchpoints = journey["stages"]!.AsArray().SelectMany(stage => stage!["touchpoints"]!.AsArray()).ToList();
+        var ad = touchpoints.Single(tp => tp!["name"]!.GetValue<string>() == "Sees a seasonal ad on Instagram")!;
+        Assert.Contains(ad["eventMatchers"]!.AsArray(), matcher => matcher!["eventName"]!.GetValue<string>() == first);
+        var added = touchpoints.Single(tp => tp!["eventMatchers"]!.AsArray().Any(matcher => matcher!["eventName"]!.GetValue<string>() == second))!;
+        Assert.Equal(second.Replace('_', ' '), added["name"]!.GetValue<string>());
+        var after = await api.GetJsonAsync($"{journeyPath}/mapping?top=30");
+        Assert.True(after["mapped"]!.GetValue<long>() > coverage["mapped"]!.GetValue<long>());
+        await Assertions.Expect(panel.Locator("[data-field=coverage] strong")).ToHaveTextAsync(Percent(after["share"]));
+    }
+
+    private static async Task<string> DemoJourneyIdAsync(Session api, Guid workspaceId)
+    {
+        var journeys = await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/journeys?search=Online order");
+        return journeys.AsArray().First(j => j!["name"]!.GetValue<string>() == "Online order to repeat purchase")!["id"]!.GetValue<string>();
+    }
 }

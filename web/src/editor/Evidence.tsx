@@ -145,12 +145,13 @@ export function duration(seconds: number | null): string {
 }
 
 /** The toolbar of the evidence layer: metric, segment, time range and "compare periods". */
-export function EvidenceBar({ metric, onMetric, options, onOptions, evidence }: {
+export function EvidenceBar({ metric, onMetric, options, onOptions, evidence, onMapping }: {
   metric: HeatMetric;
   onMetric: (metric: HeatMetric) => void;
   options: EvidenceOptions;
   onOptions: (options: EvidenceOptions) => void;
   evidence: Evidence;
+  onMapping: () => void;
 }) {
   const all = evidence.report?.segments[options.segmentId ? 1 : 0];
   return (
@@ -173,6 +174,7 @@ export function EvidenceBar({ metric, onMetric, options, onOptions, evidence }: 
       <label title="Show the metrics after this date, with the change from before it">
         Compare at <input type="date" aria-label="Compare periods at" value={options.compareAt} onChange={(event) => onOptions({ ...options, compareAt: event.target.value })} />
       </label>
+      <button type="button" onClick={onMapping}>Event mapping</button>
       <span className="muted" aria-live="polite">
         {evidence.loading ? "Loading evidence…" : evidence.error ? evidence.error
           : all ? `${all.segment}: ${all.entered.toLocaleString()} customers entered · ${all.completed.toLocaleString()} completed · ${percent(all.conformance.conformantShare)} as planned` : ""}
@@ -294,4 +296,83 @@ export function candidateDescription(candidate: Candidate): string {
   const numbers = Object.entries(candidate.evidence).map(([name, value]) => `${name} ${Number.isInteger(value) ? value : value.toFixed(3)}`).join(", ");
   const quotes = candidate.comments.length > 0 ? ` Customers said: ${candidate.comments.map((comment) => `“${comment}”`).join(" ")}` : "";
   return `From the evidence: ${candidate.affected} customers affected (${numbers}).${quotes}`;
+}
+
+type Coverage = Present<Schemas["MappingCoverage"]>;
+
+/** The mapping view: how much of the workspace's events the touchpoints cover, and the frequent events none of
+ * them matches, each with one action to map it to a touchpoint or to add it as a new touchpoint. */
+export function MappingPanel({ workspaceId, journeyId, journey, version, readOnly, onMap, onAdd, onClose }: {
+  workspaceId: string;
+  journeyId: string;
+  journey: { stages: { id: string; name: string; touchpoints: { id: string; name: string }[] }[] };
+  version: number;
+  readOnly: boolean;
+  onMap: (touchpointId: string, eventName: string) => void;
+  onAdd: (stageId: string, eventName: string) => void;
+  onClose: () => void;
+}) {
+  const [coverage, setCoverage] = useState<Coverage | null>(null);
+  useEffect(() => {
+    let current = true;
+    void api
+      .GET("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/mapping", { params: { path: { workspaceId, journeyId }, query: { top: 30 } } })
+      .then((result) => current && setCoverage(result.data ? present(result.data) : null));
+    return () => {
+      current = false;
+    };
+  }, [workspaceId, journeyId, version]);
+
+  return (
+    <aside className="side-panel evidence-panel" aria-label="Event mapping">
+      <header className="panel-header">
+        <h2>Event mapping</h2>
+        <button type="button" aria-label="Close the mapping panel" onClick={onClose}>×</button>
+      </header>
+      {!coverage ? <p className="muted">Loading…</p> : (
+        <>
+          <p data-field="coverage">
+            <strong>{percent(coverage.share)}</strong> of {coverage.events.toLocaleString()} events map to a touchpoint.
+          </p>
+          {coverage.unmatched.length === 0 ? <p className="muted">Every event maps to a touchpoint.</p> : (
+            <table className="evidence-table">
+              <thead><tr><th scope="col">Unmatched event</th><th scope="col">Events</th>{!readOnly && <th scope="col">Action</th>}</tr></thead>
+              <tbody>
+                {coverage.unmatched.map((item) => (
+                  <tr key={`${item.event}|${item.channel ?? ""}`} data-event={item.event}>
+                    <td>{item.event}{item.channel ? <span className="muted"> · {item.channel}</span> : null}</td>
+                    <td>{item.events.toLocaleString()}</td>
+                    {!readOnly && (
+                      <td>
+                        <select
+                          aria-label={`Map ${item.event}${item.channel ? ` on ${item.channel}` : ""}`}
+                          value=""
+                          onChange={(event) => {
+                            const [kind, id] = event.target.value.split(":");
+                            if (kind === "tp" && id) {
+                              onMap(id, item.event);
+                            } else if (kind === "stage" && id) {
+                              onAdd(id, item.event);
+                            }
+                          }}
+                        >
+                          <option value="">Map to…</option>
+                          {journey.stages.map((stage) => (
+                            <optgroup key={stage.id} label={stage.name}>
+                              {stage.touchpoints.map((touchpoint) => <option key={touchpoint.id} value={`tp:${touchpoint.id}`}>{touchpoint.name}</option>)}
+                              <option value={`stage:${stage.id}`}>+ New touchpoint in {stage.name}</option>
+                            </optgroup>
+                          ))}
+                        </select>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </aside>
+  );
 }

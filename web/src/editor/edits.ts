@@ -197,6 +197,31 @@ export function addTouchpoint(ids: Ids, stageId: string, name: string, channel: 
   };
 }
 
+/** A new touchpoint for a recorded event: named after it, matching it on any channel. */
+export function addTouchpointForEvent(ids: Ids, stageId: string, eventName: string): Edit {
+  return {
+    label: "Add touchpoint for an event",
+    send: (journey) =>
+      api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/stages/{stageId}/touchpoints", {
+        params: { path: { ...ids, stageId } },
+        body: { name: eventName.replaceAll("_", " "), form: "action", actor: "Customer", channel: null, eventMatchers: [{ eventName, channel: null, conditions: [] }] },
+        headers: ifMatch(journey.version),
+      }),
+    inverse: (before, after) => {
+      const all = (journey: Journey) => journey.stages.flatMap((stage) => stage.touchpoints);
+      const touchpoint = added(all(before), all(after));
+      return touchpoint ? deleteTouchpoint(ids, touchpoint.id) : null;
+    },
+  };
+}
+
+/** Adds an event matcher (the event on any channel) to a touchpoint, on top of the matchers it has when sent. */
+export function mapEvent(ids: Ids, touchpointId: string, eventName: string): Edit {
+  const withEvent = (journey: Journey) =>
+    updateTouchpoint(ids, touchpointId, { eventMatchers: [...(findTouchpoint(journey, touchpointId)?.eventMatchers ?? []), { eventName, channel: null, conditions: [] }] });
+  return { label: "Map event", send: (journey) => withEvent(journey).send(journey), inverse: (before, after) => withEvent(before).inverse?.(before, after) ?? null };
+}
+
 export function updateTouchpoint(ids: Ids, touchpointId: string, change: Partial<Schemas["TouchpointRequest"]>): Edit {
   return {
     label: "Change touchpoint",

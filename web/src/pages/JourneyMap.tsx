@@ -4,7 +4,7 @@ import { Link } from "../components/Link";
 import { CardView } from "../editor/CardView";
 import * as edits from "../editor/edits";
 import { EmotionLane, laneHeight } from "../editor/EmotionLane";
-import { candidateDescription, candidateTitle, EvidenceBar, EvidencePanel, heat, heatColour, heatMetrics, useEvidence, type EvidenceOptions, type HeatMetric } from "../editor/Evidence";
+import { candidateDescription, candidateTitle, EvidenceBar, EvidencePanel, heat, heatColour, heatMetrics, MappingPanel, useEvidence, type EvidenceOptions, type HeatMetric } from "../editor/Evidence";
 import { ChannelIcon, personaColours } from "../editor/icons";
 import { InlineText } from "../editor/InlineText";
 import { LinkedPanel, type Selected } from "../editor/LinkedPanel";
@@ -35,6 +35,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
   const [metric, setMetric] = useState<HeatMetric>("reach");
   const [evidenceOptions, setEvidenceOptions] = useState<EvidenceOptions>({ from: "", to: "", segmentId: "", compareAt: "" });
   const [evidenceFor, setEvidenceFor] = useState<string | null>(null);
+  const [mapping, setMapping] = useState(false);
   const evidence = useEvidence(workspace.id, journeyId, evidenceOn, evidenceOptions, Number(editor.journey?.version ?? 0));
   const shown = evidence.report?.segments[evidenceOptions.segmentId ? 1 : 0];
 
@@ -261,7 +262,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
         </div>
       )}
 
-      {evidenceOn && <EvidenceBar metric={metric} onMetric={setMetric} options={evidenceOptions} onOptions={setEvidenceOptions} evidence={evidence} />}
+      {evidenceOn && <EvidenceBar metric={metric} onMetric={setMetric} options={evidenceOptions} onOptions={setEvidenceOptions} evidence={evidence} onMapping={() => { setMapping(!mapping); setEvidenceFor(null); }} />}
       <div className="map-body">
       <div className="map-scroller" ref={scroller}>
         <div className={`map-grid ${dragged?.kind === "card" ? "dragging-card" : ""}`} style={gridStyle}>
@@ -341,7 +342,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                       style={{ background: heatColour(value.score) }}
                       title={metrics ? `${label}: ${value.text} · reached ${metrics.reached.toLocaleString()} · drop-off ${metrics.dropOff.toLocaleString()}` : "No events mapped here"}
                       aria-label={`Evidence for ${column.touchpoint!.name}: ${label} ${value.text}`}
-                      onClick={() => setEvidenceFor(column.touchpoint!.id)}
+                      onClick={() => { setEvidenceFor(column.touchpoint!.id); setMapping(false); }}
                     >
                       <span className="evidence-value">{value.text}</span>
                       {previous && <span className="evidence-delta"> (before {previous.text})</span>}
@@ -531,6 +532,18 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
       </div>
       {selected && (
         <LinkedPanel journey={journey} selected={selected} ids={ids} readOnly={readOnly} apply={editor.apply} onClose={() => setSelected(null)} />
+      )}
+      {evidenceOn && mapping && !evidenceFor && !selected && (
+        <MappingPanel
+          workspaceId={workspace.id}
+          journeyId={journeyId}
+          journey={journey}
+          version={Number(journey.version)}
+          readOnly={readOnly}
+          onMap={(touchpointId, eventName) => editor.apply(edits.mapEvent(ids, touchpointId, eventName))}
+          onAdd={(stageId, eventName) => editor.apply(edits.addTouchpointForEvent(ids, stageId, eventName))}
+          onClose={() => setMapping(false)}
+        />
       )}
       {evidenceOn && evidenceFor && !selected && (
         <EvidencePanel
