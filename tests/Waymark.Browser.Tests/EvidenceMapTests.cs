@@ -23,9 +23,11 @@ public sealed class EvidenceMapTests(BrowserFixture fixture)
         var journeys = await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/journeys?search=Online order");
         var journeyId = journeys.AsArray().First(j => j!["name"]!.GetValue<string>() == "Online order to repeat purchase")!["id"]!.GetValue<string>();
         var journeyPath = $"/api/v1/workspaces/{workspaceId}/journeys/{journeyId}";
-        var segment = (await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/segments")).AsArray().First(s => s!["name"]!.GetValue<string>() == "Desktop")!;
+        var saved = (await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/segments")).AsArray();
+        string IdOf(string name) => saved.First(s => s!["name"]!.GetValue<string>() == name)!["id"]!.GetValue<string>();
         var all = (await api.GetJsonAsync($"{journeyPath}/metrics"))["segments"]![0]!["touchpoints"]!.AsArray();
-        var desktop = (await api.GetJsonAsync($"{journeyPath}/metrics?segment={segment["id"]}"))["segments"]![1]!["touchpoints"]!.AsArray();
+        var overlay = (await api.GetJsonAsync($"{journeyPath}/metrics?segment={IdOf("Desktop")}&segment={IdOf("Mobile-first")}"))["segments"]!.AsArray();
+        var desktop = overlay[1]!["touchpoints"]!.AsArray();
 
         var page = await fixture.SignedInPageAsync();
         await page.GotoAsync(new Uri(fixture.Server.BaseAddress, $"/w/{workspaceId}/journeys/{journeyId}").ToString());
@@ -42,18 +44,27 @@ public sealed class EvidenceMapTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator($".evidence-strip[data-touchpoint='{parcel["key"]}'] .evidence-value"))
             .ToHaveTextAsync(parcel["csat"]!["score"]!.GetValue<double>().ToString("F0", CultureInfo.InvariantCulture) + "%");
 
-        // The segment overlay: the strips show the segment's numbers, the panel both side by side.
+        // The segment overlay: two segments compared; the strips show the Desktop segment's numbers, the emotion
+        // lane a curve from the answers per entry, the panel all three side by side.
         await page.GetByLabel("Heat map metric").SelectOptionAsync("reach");
-        await page.GetByLabel("Segment").SelectOptionAsync(new SelectOptionValue { Label = "Desktop" });
+        await page.GetByText("Segments (0)").ClickAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Desktop" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Mobile-first" }).CheckAsync();
+        await page.GetByText("Segments (2)").ClickAsync();
+        await page.GetByLabel("Heat for").SelectOptionAsync(new SelectOptionValue { Label = "Desktop" });
         foreach (var touchpoint in desktop)
         {
             await Assertions.Expect(page.Locator($".evidence-strip[data-touchpoint='{touchpoint!["key"]}'] .evidence-value")).ToHaveTextAsync(Reach(touchpoint));
         }
 
         var account = desktop.First(tp => tp!["name"]!.GetValue<string>() == "Creates an account at checkout")!;
+        await Assertions.Expect(page.Locator(".evidence-curve")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator($".evidence-curve[data-segment='Desktop'] rect[data-touchpoint='{account["key"]}']"))
+            .ToHaveAttributeAsync("data-emotion", account["emotion"]!.GetValue<double>().ToString("F2", CultureInfo.InvariantCulture));
         await page.Locator($".evidence-strip[data-touchpoint='{account["key"]}']").ClickAsync();
         var panel = page.GetByRole(AriaRole.Complementary, new() { Name = "Touchpoint evidence" });
         await Assertions.Expect(panel.GetByRole(AriaRole.Columnheader, new() { Name = "Desktop" })).ToBeVisibleAsync();
+        await Assertions.Expect(panel.GetByRole(AriaRole.Columnheader, new() { Name = "Mobile-first" })).ToBeVisibleAsync();
         var reachedRow = panel.GetByRole(AriaRole.Row).Filter(new() { HasText = "Reached" }).First;
         await Assertions.Expect(reachedRow).ToContainTextAsync($"{account["reached"]!.GetValue<long>().ToString("#,0", CultureInfo.InvariantCulture)} ({Percent(account["reachedShare"])})");
         await BrowserFixture.ScreenshotAsync(page, "evidence-segment-panel");
@@ -61,7 +72,7 @@ public sealed class EvidenceMapTests(BrowserFixture fixture)
         // Promote the first candidate the panel offers, if the evidence found one here; else any touchpoint's.
         var candidates = (await api.GetJsonAsync($"{journeyPath}/metrics"))["painPoints"]!.AsArray();
         var candidate = candidates.First()!;
-        await page.GetByLabel("Segment").SelectOptionAsync(new SelectOptionValue { Label = "All customers" });
+        await page.GetByLabel("Heat for").SelectOptionAsync(new SelectOptionValue { Label = "All customers" });
         await page.Locator($".evidence-strip[data-touchpoint='{candidate["touchpoint"]}']").ClickAsync();
         var before = (await api.GetJsonAsync(journeyPath))["painPoints"]!.AsArray().Count;
         await panel.GetByRole(AriaRole.Button, new() { Name = "Promote to pain point" }).First.ClickAsync();

@@ -14,9 +14,17 @@ function scoreOf(y: number): number {
   return Math.max(-2, Math.min(2, Math.round(2 - ((y - pad) * 4) / (laneHeight - 2 * pad))));
 }
 
+/** A curve of emotions derived from survey answers: per touchpoint key, −2…+2 or null where nobody answered. */
+export interface EvidenceCurve {
+  name: string;
+  colour: string;
+  values: Map<string, number | null>;
+}
+
 /** The emotion lane: one curve per persona over the touchpoints, points dragged (or moved with the arrow keys)
- * between −2 and +2. */
-export function EmotionLane({ columns, columnWidth, cards, laneId, personas, visible, readOnly, onScore }: {
+ * between −2 and +2. With evidence, a dashed curve per segment shows the emotion the survey answers indicate; a
+ * designed point where no answers exist is drawn hollow and dashed: a hypothesis. */
+export function EmotionLane({ columns, columnWidth, cards, laneId, personas, visible, readOnly, onScore, evidence = [] }: {
   columns: Column[];
   columnWidth: number;
   cards: Card[];
@@ -25,7 +33,9 @@ export function EmotionLane({ columns, columnWidth, cards, laneId, personas, vis
   visible: Set<string>;
   readOnly: boolean;
   onScore: (touchpointId: string, personaId: string, score: number) => void;
+  evidence?: EvidenceCurve[];
 }) {
+  const evidenced = (touchpointId: string) => evidence.some((curve) => curve.values.get(touchpointId) !== null && curve.values.get(touchpointId) !== undefined);
   const [drag, setDrag] = useState<{ personaId: string; touchpointId: string; score: number } | null>(null);
   const width = columns.length * columnWidth;
 
@@ -77,7 +87,7 @@ export function EmotionLane({ columns, columnWidth, cards, laneId, personas, vis
                     cx={x(column)}
                     cy={cy}
                     r={score === null ? 5 : 7}
-                    className={score === null ? "point unset" : "point"}
+                    className={score === null ? "point unset" : evidence.length > 0 && !evidenced(touchpointId) ? "point hypothesis" : "point"}
                     fill={score === null ? "white" : colour}
                     stroke={colour}
                     tabIndex={readOnly ? -1 : 0}
@@ -123,10 +133,36 @@ export function EmotionLane({ columns, columnWidth, cards, laneId, personas, vis
                       }
                     }}
                   >
-                    <title>{`${persona.name}: ${score === null ? "not set" : score > 0 ? `+${score}` : score}`}</title>
+                    <title>{`${persona.name}: ${score === null ? "not set" : score > 0 ? `+${score}` : score}${evidence.length > 0 && !evidenced(touchpointId) ? " (hypothesis: no answers here)" : ""}`}</title>
                   </circle>
                 );
               })}
+          </g>
+        );
+      })}
+      {evidence.map((curve) => {
+        const x = (column: Column) => column.index * columnWidth + columnWidth / 2;
+        const points = columns
+          .filter((column) => column.touchpoint && typeof curve.values.get(column.touchpoint.id) === "number")
+          .map((column) => ({ column, score: curve.values.get(column.touchpoint!.id)! }));
+        const d = points.map((point, i) => `${i === 0 ? "M" : "L"}${x(point.column)},${yOf(point.score)}`).join(" ");
+        return (
+          <g key={curve.name} className="evidence-curve" data-segment={curve.name}>
+            <path d={d} stroke={curve.colour} strokeDasharray="6 4" fill="none" strokeWidth={2} />
+            {points.map((point) => (
+              <rect
+                key={point.column.touchpoint!.id}
+                x={x(point.column) - 4}
+                y={yOf(point.score) - 4}
+                width={8}
+                height={8}
+                fill={curve.colour}
+                data-touchpoint={point.column.touchpoint!.id}
+                data-emotion={point.score.toFixed(2)}
+              >
+                <title>{`${curve.name}, from answers: ${point.score > 0 ? "+" : ""}${point.score.toFixed(2)}`}</title>
+              </rect>
+            ))}
           </g>
         );
       })}

@@ -22,9 +22,15 @@ export const heatMetrics: { value: HeatMetric; label: string }[] = [
 export interface EvidenceOptions {
   from: string;
   to: string;
-  segmentId: string;
+  /** Saved segments to compare with all customers, at most five. */
+  segmentIds: string[];
+  /** Which report entry the heat strips show: 0 all customers, k the k-th chosen segment. */
+  heatFor: number;
   compareAt: string;
 }
+
+/** The most segments compared at once (as the server allows). */
+export const maxSegments = 5;
 
 export interface Evidence {
   report: EvidenceReport | null;
@@ -39,7 +45,7 @@ function query(options: EvidenceOptions, from: string, to: string) {
   return {
     from: from ? new Date(from + "T00:00:00Z").toISOString() : undefined,
     to: to ? new Date(to + "T00:00:00Z").toISOString() : undefined,
-    segment: options.segmentId ? [options.segmentId] : undefined,
+    segment: options.segmentIds.length > 0 ? options.segmentIds : undefined,
   };
 }
 
@@ -77,7 +83,7 @@ export function useEvidence(workspaceId: string, journeyId: string, on: boolean,
     return () => {
       current = false;
     };
-  }, [on, workspaceId, journeyId, options.from, options.to, options.segmentId, options.compareAt, version]);
+  }, [on, workspaceId, journeyId, options.from, options.to, options.segmentIds.join(","), options.compareAt, version]);
 
   return state;
 }
@@ -109,6 +115,18 @@ export function heat(metric: HeatMetric, touchpoint: TouchpointEvidence | undefi
 
 function scoreOf(value: number | null, low: number, high: number): number | null {
   return value === null ? null : (value - low) / (high - low);
+}
+
+/** The colours of the evidence curves: all customers, then each compared segment. */
+export const evidenceColours = ["#14213d", "#0f766e", "#b45309", "#7c3aed", "#be123c", "#0369a1"];
+
+/** Per report entry, each touchpoint's emotion from answers (null where no answer exists). */
+export function evidenceCurves(report: EvidenceReport | null): { name: string; colour: string; values: Map<string, number | null> }[] {
+  return (report?.segments ?? []).map((segment, index) => ({
+    name: segment.segment,
+    colour: evidenceColours[index % evidenceColours.length]!,
+    values: new Map(segment.touchpoints.map((touchpoint) => [touchpoint.key, touchpoint.emotion])),
+  }));
 }
 
 /** Red (0) through amber to green (1); grey without data. */
@@ -153,7 +171,8 @@ export function EvidenceBar({ metric, onMetric, options, onOptions, evidence, on
   evidence: Evidence;
   onMapping: () => void;
 }) {
-  const all = evidence.report?.segments[options.segmentId ? 1 : 0];
+  const all = evidence.report?.segments[options.heatFor] ?? evidence.report?.segments[0];
+  const chosen = options.segmentIds.map((id) => evidence.segments.find((segment) => segment.id === id)?.name ?? "segment");
   return (
     <div className="evidence-bar" role="group" aria-label="Evidence">
       <label>
@@ -162,11 +181,34 @@ export function EvidenceBar({ metric, onMetric, options, onOptions, evidence, on
           {heatMetrics.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
         </select>
       </label>
+      <details className="segment-picker">
+        <summary>Segments ({options.segmentIds.length})</summary>
+        <div role="group" aria-label="Segments to compare">
+          {evidence.segments.length === 0 && <p className="muted">No saved segments in this workspace.</p>}
+          {evidence.segments.map((segment) => {
+            const checked = options.segmentIds.includes(segment.id);
+            return (
+              <label key={segment.id}>
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  disabled={!checked && options.segmentIds.length >= maxSegments}
+                  onChange={() => {
+                    const segmentIds = checked ? options.segmentIds.filter((id) => id !== segment.id) : [...options.segmentIds, segment.id];
+                    onOptions({ ...options, segmentIds, heatFor: Math.min(options.heatFor, segmentIds.length) });
+                  }}
+                />{" "}
+                {segment.name}
+              </label>
+            );
+          })}
+        </div>
+      </details>
       <label>
-        Segment{" "}
-        <select aria-label="Segment" value={options.segmentId} onChange={(event) => onOptions({ ...options, segmentId: event.target.value })}>
-          <option value="">All customers</option>
-          {evidence.segments.map((segment) => <option key={segment.id} value={segment.id}>{segment.name}</option>)}
+        Heat for{" "}
+        <select aria-label="Heat for" value={options.heatFor} onChange={(event) => onOptions({ ...options, heatFor: Number(event.target.value) })}>
+          <option value={0}>All customers</option>
+          {chosen.map((name, index) => <option key={options.segmentIds[index]} value={index + 1}>{name}</option>)}
         </select>
       </label>
       <label>From <input type="date" aria-label="From" value={options.from} onChange={(event) => onOptions({ ...options, from: event.target.value })} /></label>

@@ -4,7 +4,7 @@ import { Link } from "../components/Link";
 import { CardView } from "../editor/CardView";
 import * as edits from "../editor/edits";
 import { EmotionLane, laneHeight } from "../editor/EmotionLane";
-import { candidateDescription, candidateTitle, EvidenceBar, EvidencePanel, heat, heatColour, heatMetrics, MappingPanel, useEvidence, type EvidenceOptions, type HeatMetric } from "../editor/Evidence";
+import { candidateDescription, candidateTitle, EvidenceBar, evidenceCurves, EvidencePanel, heat, heatColour, heatMetrics, MappingPanel, useEvidence, type EvidenceOptions, type HeatMetric } from "../editor/Evidence";
 import { ChannelIcon, personaColours } from "../editor/icons";
 import { InlineText } from "../editor/InlineText";
 import { LinkedPanel, type Selected } from "../editor/LinkedPanel";
@@ -33,11 +33,11 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
   const readOnly = workspace.role === "viewer";
   const [evidenceOn, setEvidenceOn] = useState(false);
   const [metric, setMetric] = useState<HeatMetric>("reach");
-  const [evidenceOptions, setEvidenceOptions] = useState<EvidenceOptions>({ from: "", to: "", segmentId: "", compareAt: "" });
+  const [evidenceOptions, setEvidenceOptions] = useState<EvidenceOptions>({ from: "", to: "", segmentIds: [], heatFor: 0, compareAt: "" });
   const [evidenceFor, setEvidenceFor] = useState<string | null>(null);
   const [mapping, setMapping] = useState(false);
   const evidence = useEvidence(workspace.id, journeyId, evidenceOn, evidenceOptions, Number(editor.journey?.version ?? 0));
-  const shown = evidence.report?.segments[evidenceOptions.segmentId ? 1 : 0];
+  const shown = evidence.report?.segments[evidenceOptions.heatFor] ?? evidence.report?.segments[0];
 
   useEffect(() => {
     void api.GET("/api/v1/workspaces/{workspaceId}/personas", { params: { path: { workspaceId: workspace.id } } }).then((result) => setPersonas(present(result.data ?? [])));
@@ -331,7 +331,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                 {evidenceOn && shown && (() => {
                   const metrics = shown.touchpoints.find((tp) => tp.key === column.touchpoint!.id);
                   const value = heat(metric, metrics);
-                  const before = evidence.before?.segments[evidenceOptions.segmentId ? 1 : 0]?.touchpoints.find((tp) => tp.key === column.touchpoint!.id);
+                  const before = evidence.before?.segments[evidenceOptions.heatFor]?.touchpoints.find((tp) => tp.key === column.touchpoint!.id);
                   const previous = evidence.before ? heat(metric, before) : null;
                   const label = heatMetrics.find((option) => option.value === metric)!.label;
                   return (
@@ -439,6 +439,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                     visible={visible}
                     readOnly={readOnly}
                     onScore={(touchpointId, personaId, score) => editor.apply(edits.setEmotion(ids, lane.lane.id, touchpointId, personaId, score))}
+                    evidence={evidenceOn ? evidenceCurves(evidence.report) : []}
                   />
                   {journeyPersonas.length === 0 && <p className="hint">Assign personas to this journey to draw their emotion curves.</p>}
                 </div>
