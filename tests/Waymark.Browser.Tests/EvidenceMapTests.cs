@@ -123,6 +123,36 @@ public sealed class EvidenceMapTests(BrowserFixture fixture)
         await Assertions.Expect(panel.Locator("[data-field=coverage] strong")).ToHaveTextAsync(Percent(after["share"]));
     }
 
+    [Fact]
+    public async Task ActualJourney_OfOneCustomer_ShowsEachStepsComplianceAsTheApi()
+    {
+        using var api = await fixture.Server.SignInAsync("demo@waymark.local", fixture.Server.DemoPassword!);
+        var workspaceId = await api.FirstWorkspaceAsync();
+        var journeyId = await DemoJourneyIdAsync(api, workspaceId);
+        var expected = await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/actual?customer=c0000007");
+
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, $"/w/{workspaceId}/journeys/{journeyId}").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Evidence", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "A customer's journey" }).ClickAsync();
+        var panel = page.GetByRole(AriaRole.Complementary, new() { Name = "Actual journey" });
+        await panel.GetByLabel("Customer id").FillAsync("c0000007");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+
+        var steps = expected["steps"]!.AsArray();
+        await Assertions.Expect(panel.Locator("li.step")).ToHaveCountAsync(steps.Count);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            await Assertions.Expect(panel.Locator("li.step").Nth(i)).ToHaveAttributeAsync("data-compliance", steps[i]!["compliance"]!.GetValue<string>());
+        }
+
+        await Assertions.Expect(panel.Locator("[data-field=conformant]")).ToContainTextAsync(expected["conformant"]!.GetValue<bool>() ? "Followed" : "Deviated");
+        await BrowserFixture.ScreenshotAsync(page, "evidence-actual-journey");
+        await panel.GetByLabel("Customer id").FillAsync("nobody");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(panel.GetByRole(AriaRole.Alert)).ToContainTextAsync("No events of this customer");
+    }
+
     private static async Task<string> DemoJourneyIdAsync(Session api, Guid workspaceId)
     {
         var journeys = await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/journeys?search=Online order");

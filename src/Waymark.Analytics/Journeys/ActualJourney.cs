@@ -6,7 +6,8 @@ namespace Waymark.Analytics.Journeys;
 /// time order, mapped to its touchpoint or marked unplanned, with the compliance of each step.</summary>
 /// <param name="Customer">The customer's id.</param>
 /// <param name="Steps">The customer's events inside the time range, in log order.</param>
-/// <param name="Skipped">Keys of touchpoints planned before the furthest one reached, never reached.</param>
+/// <param name="Skipped">Keys of touchpoints planned before the furthest one reached, never reached (touchpoints
+/// without filters are never observed, so never skipped).</param>
 /// <param name="Conformant">No step out of order, late or unplanned between mapped events, and nothing skipped.</param>
 public sealed record ActualJourney(string Customer, IReadOnlyList<ActualStep> Steps, IReadOnlyList<string> Skipped, bool Conformant)
 {
@@ -62,7 +63,7 @@ public sealed record ActualJourney(string Customer, IReadOnlyList<ActualStep> St
             previousTime = time;
         }
 
-        var skipped = Enumerable.Range(0, Math.Max(0, furthest)).Where(t => !seen[t]).Select(t => model.Touchpoints[t].Key).ToList();
+        var skipped = Enumerable.Range(0, Math.Max(0, furthest)).Where(t => !seen[t] && model.Touchpoints[t].Filters.Count > 0).Select(t => model.Touchpoints[t].Key).ToList();
         var conformant = skipped.Count == 0 && steps.All(step => step.Compliance is StepCompliance.AsPlanned or StepCompliance.Repeat or StepCompliance.Outside);
         return new ActualJourney(customer, steps, skipped, conformant);
     }

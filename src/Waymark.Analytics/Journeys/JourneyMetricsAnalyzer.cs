@@ -18,7 +18,8 @@ namespace Waymark.Analytics.Journeys;
 /// <item>the time into a touchpoint is from the customer's previous mapped event to their first event at it
 /// (customers whose first mapped event is there have none); it is <em>late</em> when longer than planned;</item>
 /// <item><em>drop-off</em> counts at the last mapped touchpoint of customers who never reached the goal;</item>
-/// <item><em>skipped</em>: a touchpoint planned before the furthest one the customer reached, never reached;</item>
+/// <item><em>skipped</em>: a touchpoint planned before the furthest one the customer reached, never reached (only
+/// touchpoints with filters count: one no event can match is never observed, so never skipped);</item>
 /// <item><em>out of order</em>: an event at a touchpoint planned before one the customer had already reached;</item>
 /// <item><em>deviating</em>: unplanned events between the customer's first and last mapped events.</item>
 /// </list>
@@ -151,6 +152,26 @@ public static class JourneyMetricsAnalyzer
 
             Paths.AddAll(other.Paths);
         }
+    }
+
+    /// <summary>Which touchpoints events can match (they have filters), and how many of them there are up to each one.</summary>
+    private sealed class Observable
+    {
+        public Observable(JourneyModel model)
+        {
+            Has = model.Touchpoints.Select(touchpoint => touchpoint.Filters.Count > 0).ToArray();
+            Through = new int[Has.Length];
+            for (var (t, count) = (0, 0); t < Has.Length; t++)
+            {
+                count += Has[t] ? 1 : 0;
+                Through[t] = count;
+            }
+        }
+
+        public bool[] Has { get; }
+
+        /// <summary>Observable touchpoints with an index up to and including t.</summary>
+        public int[] Through { get; }
     }
 
     /// <summary>The counts of one touchpoint in one tally.</summary>
@@ -288,6 +309,7 @@ public static class JourneyMetricsAnalyzer
         var touchpoints = model.Touchpoints.Count;
         var goal = model.GoalIndex;
         var planned = model.Touchpoints.Select(touchpoint => touchpoint.PlannedMilliseconds ?? long.MaxValue).ToArray();
+        var observable = new Observable(model);
         var tallies = Enumerable.Range(0, 1 + scan.Segments.Count).Select(_ => new Tally(touchpoints, log.Channels.Count + 1)).ToArray();
         var member = new List<Tally>(tallies.Length);
         var segmentMember = new List<Tally>(tallies.Length);
@@ -373,7 +395,7 @@ public static class JourneyMetricsAnalyzer
 
             if (last >= 0)
             {
-                Record(scratch, member, furthest, last, goal, planned);
+                Record(scratch, member, furthest, last, goal, planned, observable);
             }
 
             scratch.Clear();
@@ -383,10 +405,13 @@ public static class JourneyMetricsAnalyzer
     }
 
     /// <summary>Adds one entered customer's actual journey to the tallies of every segment they belong to.</summary>
-    private static void Record(CustomerScratch scratch, List<Tally> member, int furthest, int last, int goal, long[] planned)
+    private static void Record(CustomerScratch scratch, List<Tally> member, int furthest, int last, int goal, long[] planned, Observable observable)
     {
         var completed = scratch.Count[goal] > 0;
-        var skipped = scratch.Touched.Count < furthest + 1;
+
+        // Every touched touchpoint is observable and at most the furthest: fewer touched than observable ones up to
+        // the furthest means one was skipped.
+        var skipped = scratch.Touched.Count < observable.Through[furthest];
         var outOfOrder = false;
         var late = false;
         foreach (var t in scratch.Touched.Span)
@@ -413,7 +438,7 @@ public static class JourneyMetricsAnalyzer
             {
                 for (var t = 0; t < furthest; t++)
                 {
-                    counts[t].Skipped += scratch.Count[t] == 0 ? 1 : 0;
+                    counts[t].Skipped += scratch.Count[t] == 0 && observable.Has[t] ? 1 : 0;
                 }
             }
 

@@ -252,6 +252,25 @@ public sealed class JourneyMetricsTests
     }
 
     [Fact]
+    public void ATouchpointNoEventCanMatch_IsNeverSkipped()
+    {
+        var log = TestLogs.Of(("a", "visit", "2026-01-01 10:00:00"), ("a", "buy", "2026-01-01 11:00:00"), ("b", "buy", "2026-01-01 12:00:00"));
+        var model = new JourneyModel(
+        [
+            new TouchpointModel("v", "Visit", [new EventFilter("visit", null, [])]),
+            new TouchpointModel("w", "Word of mouth", []),
+            new TouchpointModel("b", "Buy", [new EventFilter("buy", null, [])]),
+        ]);
+
+        var metrics = JourneyMetricsAnalyzer.Analyze(log, model).Segments[0];
+
+        Assert.Equal([1L, 0, 0], metrics.Touchpoints.Select(touchpoint => touchpoint.Skipped));
+        Assert.Equal((1L, 1L), (metrics.Conformance.Skipped, metrics.Conformance.Conformant));
+        Assert.Empty(ActualJourney.Of(log, model, "a")!.Skipped);
+        Assert.Equal(["v"], ActualJourney.Of(log, model, "b")!.Skipped);
+    }
+
+    [Fact]
     public void Receipt_MappingCoverage_ListsTheMostFrequentUnmatchedEvents()
     {
         var log = TestLogs.Load("receipt.csv");

@@ -163,13 +163,14 @@ export function duration(seconds: number | null): string {
 }
 
 /** The toolbar of the evidence layer: metric, segment, time range and "compare periods". */
-export function EvidenceBar({ metric, onMetric, options, onOptions, evidence, onMapping }: {
+export function EvidenceBar({ metric, onMetric, options, onOptions, evidence, onMapping, onActual }: {
   metric: HeatMetric;
   onMetric: (metric: HeatMetric) => void;
   options: EvidenceOptions;
   onOptions: (options: EvidenceOptions) => void;
   evidence: Evidence;
   onMapping: () => void;
+  onActual: () => void;
 }) {
   const all = evidence.report?.segments[options.heatFor] ?? evidence.report?.segments[0];
   const chosen = options.segmentIds.map((id) => evidence.segments.find((segment) => segment.id === id)?.name ?? "segment");
@@ -217,6 +218,7 @@ export function EvidenceBar({ metric, onMetric, options, onOptions, evidence, on
         Compare at <input type="date" aria-label="Compare periods at" value={options.compareAt} onChange={(event) => onOptions({ ...options, compareAt: event.target.value })} />
       </label>
       <button type="button" onClick={onMapping}>Event mapping</button>
+      <button type="button" onClick={onActual}>A customer's journey</button>
       <span className="muted" aria-live="polite">
         {evidence.loading ? "Loading evidence…" : evidence.error ? evidence.error
           : all ? `${all.segment}: ${all.entered.toLocaleString()} customers entered · ${all.completed.toLocaleString()} completed · ${percent(all.conformance.conformantShare)} as planned` : ""}
@@ -413,6 +415,79 @@ export function MappingPanel({ workspaceId, journeyId, journey, version, readOnl
               </tbody>
             </table>
           )}
+        </>
+      )}
+    </aside>
+  );
+}
+
+type Actual = Present<Schemas["ActualJourney"]>;
+
+const complianceText: Record<string, string> = {
+  "as-planned": "as planned",
+  repeat: "repeat",
+  late: "late",
+  "out-of-order": "out of order",
+  unplanned: "unplanned (deviation)",
+  outside: "outside the journey",
+};
+
+/** One customer's actual journey as a CJML deviation diagram: the events in time order down a line, mapped ones as
+ * touchpoints (circles for communications, squares for actions) and deviations marked. */
+export function ActualJourneyPanel({ workspaceId, journeyId, journey, onClose }: {
+  workspaceId: string;
+  journeyId: string;
+  journey: { stages: { touchpoints: { id: string; name: string; form: string; initiator?: string | null; receiver?: string | null; actor?: string | null }[] }[] };
+  onClose: () => void;
+}) {
+  const [customer, setCustomer] = useState("");
+  const [actual, setActual] = useState<Actual | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const touchpoints = new Map(journey.stages.flatMap((stage) => stage.touchpoints).map((touchpoint) => [touchpoint.id, touchpoint]));
+
+  async function open(id: string) {
+    const result = await api.GET("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/actual", { params: { path: { workspaceId, journeyId }, query: { customer: id } } });
+    setActual(result.data ? present(result.data) : null);
+    setError(result.data ? null : ((result.error as { detail?: string } | undefined)?.detail ?? "No such customer."));
+  }
+
+  return (
+    <aside className="side-panel evidence-panel" aria-label="Actual journey">
+      <header className="panel-header">
+        <h2>Actual journey</h2>
+        <button type="button" aria-label="Close the actual journey" onClick={onClose}>×</button>
+      </header>
+      <form onSubmit={(event) => { event.preventDefault(); void open(customer.trim()); }}>
+        <label>Customer id <input aria-label="Customer id" value={customer} onChange={(event) => setCustomer(event.target.value)} /></label>{" "}
+        <button type="submit" disabled={!customer.trim()}>Show</button>
+      </form>
+      {error && <p role="alert">{error}</p>}
+      {actual && (
+        <>
+          <p className={actual.conformant ? "conformant" : "deviating"} data-field="conformant">
+            {actual.conformant ? "Followed the planned journey." : "Deviated from the planned journey."}
+            {actual.skipped.length > 0 && ` Skipped: ${actual.skipped.map((key) => touchpoints.get(key)?.name ?? key).join(", ")}.`}
+          </p>
+          <ol className="actual-steps">
+            {actual.steps.map((step, index) => {
+              const touchpoint = step.touchpoint ? touchpoints.get(step.touchpoint) : undefined;
+              const shape = touchpoint?.form === "communication" ? "circle" : "square";
+              return (
+                <li key={index} className={`step ${step.compliance}`} data-compliance={step.compliance}>
+                  <span className={`marker ${step.touchpoint ? shape : "deviation"}`} aria-hidden="true" />
+                  <div>
+                    <strong>{touchpoint?.name ?? step.event}</strong>
+                    <div className="muted">
+                      {new Date(step.timestampMilliseconds).toISOString().replace("T", " ").slice(0, 16)} · {step.event}
+                      {step.channel ? ` · ${step.channel}` : ""}
+                      {touchpoint && touchpoint.form === "communication" ? ` · ${touchpoint.initiator ?? "?"} → ${touchpoint.receiver ?? "?"}` : touchpoint?.actor ? ` · ${touchpoint.actor}` : ""}
+                    </div>
+                    <div className="compliance">{complianceText[step.compliance] ?? step.compliance}{step.secondsFromPrevious !== null ? ` · after ${duration(step.secondsFromPrevious)}` : ""}</div>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
         </>
       )}
     </aside>

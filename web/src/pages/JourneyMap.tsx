@@ -4,7 +4,7 @@ import { Link } from "../components/Link";
 import { CardView } from "../editor/CardView";
 import * as edits from "../editor/edits";
 import { EmotionLane, laneHeight } from "../editor/EmotionLane";
-import { candidateDescription, candidateTitle, EvidenceBar, evidenceCurves, EvidencePanel, heat, heatColour, heatMetrics, MappingPanel, useEvidence, type EvidenceOptions, type HeatMetric } from "../editor/Evidence";
+import { ActualJourneyPanel, candidateDescription, candidateTitle, EvidenceBar, evidenceCurves, EvidencePanel, heat, heatColour, heatMetrics, MappingPanel, useEvidence, type EvidenceOptions, type HeatMetric } from "../editor/Evidence";
 import { ChannelIcon, personaColours } from "../editor/icons";
 import { InlineText } from "../editor/InlineText";
 import { LinkedPanel, type Selected } from "../editor/LinkedPanel";
@@ -36,6 +36,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
   const [evidenceOptions, setEvidenceOptions] = useState<EvidenceOptions>({ from: "", to: "", segmentIds: [], heatFor: 0, compareAt: "" });
   const [evidenceFor, setEvidenceFor] = useState<string | null>(null);
   const [mapping, setMapping] = useState(false);
+  const [actualOpen, setActualOpen] = useState(false);
   const evidence = useEvidence(workspace.id, journeyId, evidenceOn, evidenceOptions, Number(editor.journey?.version ?? 0));
   const shown = evidence.report?.segments[evidenceOptions.heatFor] ?? evidence.report?.segments[0];
 
@@ -262,7 +263,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
         </div>
       )}
 
-      {evidenceOn && <EvidenceBar metric={metric} onMetric={setMetric} options={evidenceOptions} onOptions={setEvidenceOptions} evidence={evidence} onMapping={() => { setMapping(!mapping); setEvidenceFor(null); }} />}
+      {evidenceOn && <EvidenceBar metric={metric} onMetric={setMetric} options={evidenceOptions} onOptions={setEvidenceOptions} evidence={evidence} onMapping={() => { setMapping(!mapping); setEvidenceFor(null); setActualOpen(false); }} onActual={() => { setActualOpen(!actualOpen); setMapping(false); setEvidenceFor(null); }} />}
       <div className="map-body">
       <div className="map-scroller" ref={scroller}>
         <div className={`map-grid ${dragged?.kind === "card" ? "dragging-card" : ""}`} style={gridStyle}>
@@ -342,7 +343,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                       style={{ background: heatColour(value.score) }}
                       title={metrics ? `${label}: ${value.text} · reached ${metrics.reached.toLocaleString()} · drop-off ${metrics.dropOff.toLocaleString()}` : "No events mapped here"}
                       aria-label={`Evidence for ${column.touchpoint!.name}: ${label} ${value.text}`}
-                      onClick={() => { setEvidenceFor(column.touchpoint!.id); setMapping(false); }}
+                      onClick={() => { setEvidenceFor(column.touchpoint!.id); setMapping(false); setActualOpen(false); }}
                     >
                       <span className="evidence-value">{value.text}</span>
                       {previous && <span className="evidence-delta"> (before {previous.text})</span>}
@@ -533,6 +534,9 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
       </div>
       {selected && (
         <LinkedPanel journey={journey} selected={selected} ids={ids} readOnly={readOnly} apply={editor.apply} onClose={() => setSelected(null)} />
+      )}
+      {evidenceOn && actualOpen && !mapping && !evidenceFor && !selected && (
+        <ActualJourneyPanel workspaceId={workspace.id} journeyId={journeyId} journey={journey} onClose={() => setActualOpen(false)} />
       )}
       {evidenceOn && mapping && !evidenceFor && !selected && (
         <MappingPanel
