@@ -153,6 +153,48 @@ public sealed class EvidenceMapTests(BrowserFixture fixture)
         await Assertions.Expect(panel.GetByRole(AriaRole.Alert)).ToContainTextAsync("No events of this customer");
     }
 
+    [Fact]
+    public async Task TouchpointDetails_SetPlannedDurationAndAMatcherWithACondition()
+    {
+        using var api = await fixture.Server.SignInAsync("demo@waymark.local", fixture.Server.DemoPassword!);
+        var workspaceId = await api.FirstWorkspaceAsync();
+        var created = await Session.ReadAsync(await api.PostAsync($"/api/v1/workspaces/{workspaceId}/journeys/{(await DemoJourneyIdAsync(api, workspaceId))}/duplicate", new { name = "Matcher exercise" }));
+        var journeyPath = $"/api/v1/workspaces/{workspaceId}/journeys/{created["id"]}";
+
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, $"/w/{workspaceId}/journeys/{created["id"]}").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Details of Reads customer reviews" }).ClickAsync();
+        var panel = page.GetByRole(AriaRole.Complementary, new() { Name = "Touchpoint details" });
+        await panel.GetByLabel("Planned duration", new() { Exact = true }).FillAsync("45");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "+ Event" }).ClickAsync();
+        await panel.GetByLabel("Event name 2").FillAsync("search");
+        await panel.GetByLabel("Channel 2").FillAsync("web");
+        await panel.GetByRole(AriaRole.Group, new() { Name = "Event matcher 2" }).GetByRole(AriaRole.Button, new() { Name = "+ Condition" }).ClickAsync();
+        await panel.GetByLabel("Property 2.1").FillAsync("query");
+        await panel.GetByLabel("Operator 2.1").SelectOptionAsync("contains");
+        await panel.GetByLabel("Value 2.1").FillAsync("jacket");
+        await BrowserFixture.ScreenshotAsync(page, "touchpoint-details");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        JsonNode? touchpoint = null;
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            touchpoint = (await api.GetJsonAsync(journeyPath))["stages"]!.AsArray().SelectMany(stage => stage!["touchpoints"]!.AsArray())
+                .Single(tp => tp!["name"]!.GetValue<string>() == "Reads customer reviews");
+            if (touchpoint!["eventMatchers"]!.AsArray().Count == 2)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(TimeSpan.FromMinutes(45), System.Xml.XmlConvert.ToTimeSpan(touchpoint!["plannedDuration"]!.GetValue<string>()));
+        var matcher = touchpoint["eventMatchers"]![1]!;
+        Assert.Equal(("search", "web"), (matcher["eventName"]!.GetValue<string>(), matcher["channel"]!.GetValue<string>()));
+        Assert.Equal(("query", "contains", "jacket"), (matcher["conditions"]![0]!["property"]!.GetValue<string>(), matcher["conditions"]![0]!["operator"]!.GetValue<string>(), matcher["conditions"]![0]!["value"]!.GetValue<string>()));
+    }
+
     private static async Task<string> DemoJourneyIdAsync(Session api, Guid workspaceId)
     {
         var journeys = await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/journeys?search=Online order");

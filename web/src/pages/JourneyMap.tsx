@@ -9,6 +9,7 @@ import { ChannelIcon, personaColours } from "../editor/icons";
 import { InlineText } from "../editor/InlineText";
 import { LinkedPanel, type Selected } from "../editor/LinkedPanel";
 import { layout } from "../editor/layout";
+import { TouchpointPanel } from "../editor/TouchpointPanel";
 import { useJourney } from "../editor/useJourney";
 
 const columnWidth = 208;
@@ -37,6 +38,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
   const [evidenceFor, setEvidenceFor] = useState<string | null>(null);
   const [mapping, setMapping] = useState(false);
   const [actualOpen, setActualOpen] = useState(false);
+  const [detailsFor, setDetailsFor] = useState<string | null>(null);
   const evidence = useEvidence(workspace.id, journeyId, evidenceOn, evidenceOptions, Number(editor.journey?.version ?? 0));
   const shown = evidence.report?.segments[evidenceOptions.heatFor] ?? evidence.report?.segments[0];
 
@@ -343,7 +345,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                       style={{ background: heatColour(value.score) }}
                       title={metrics ? `${label}: ${value.text} · reached ${metrics.reached.toLocaleString()} · drop-off ${metrics.dropOff.toLocaleString()}` : "No events mapped here"}
                       aria-label={`Evidence for ${column.touchpoint!.name}: ${label} ${value.text}`}
-                      onClick={() => { setEvidenceFor(column.touchpoint!.id); setMapping(false); setActualOpen(false); }}
+                      onClick={() => { setEvidenceFor(column.touchpoint!.id); setMapping(false); setActualOpen(false); setDetailsFor(null); }}
                     >
                       <span className="evidence-value">{value.text}</span>
                       {previous && <span className="evidence-delta"> (before {previous.text})</span>}
@@ -352,6 +354,15 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                 })()}
                 <div className="touchpoint-meta">
                   <ChannelIcon channel={column.touchpoint.channel} />
+                  <button
+                    type="button"
+                    className="ghost details-button"
+                    aria-label={`Details of ${column.touchpoint.name}`}
+                    title="Who takes part, planned duration, events that count as this touchpoint"
+                    onClick={() => { setDetailsFor(column.touchpoint!.id); setSelected(null); setEvidenceFor(null); setMapping(false); setActualOpen(false); }}
+                  >
+                    ⋯
+                  </button>
                   {!readOnly && (
                     <span className="header-actions">
                       <ChannelPicker value={column.touchpoint.channel ?? ""} onChange={(channel) => editor.apply(edits.updateTouchpoint(ids, column.touchpoint!.id, { channel: channel || null }))} />
@@ -535,6 +546,18 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
       {selected && (
         <LinkedPanel journey={journey} selected={selected} ids={ids} readOnly={readOnly} apply={editor.apply} onClose={() => setSelected(null)} />
       )}
+      {detailsFor && !selected && !evidenceFor && (() => {
+        const touchpoint = edits.findTouchpoint(journey, detailsFor);
+        return touchpoint ? (
+          <TouchpointPanel
+            key={touchpoint.id}
+            touchpoint={touchpoint}
+            readOnly={readOnly}
+            onSave={(change) => editor.apply(edits.updateTouchpoint(ids, touchpoint.id, change))}
+            onClose={() => setDetailsFor(null)}
+          />
+        ) : null;
+      })()}
       {evidenceOn && actualOpen && !mapping && !evidenceFor && !selected && (
         <ActualJourneyPanel workspaceId={workspace.id} journeyId={journeyId} journey={journey} onClose={() => setActualOpen(false)} />
       )}
