@@ -75,6 +75,7 @@ public sealed class EvidenceMapTests(BrowserFixture fixture)
         await page.GetByLabel("Heat for").SelectOptionAsync(new SelectOptionValue { Label = "All customers" });
         await page.Locator($".evidence-strip[data-touchpoint='{candidate["touchpoint"]}']").ClickAsync();
         var before = (await api.GetJsonAsync(journeyPath))["painPoints"]!.AsArray().Count;
+        await panel.GetByLabel("Owner").FillAsync("Identity team");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Promote to pain point" }).First.ClickAsync();
         for (var attempt = 0; attempt < 50 && (await api.GetJsonAsync(journeyPath))["painPoints"]!.AsArray().Count == before; attempt++)
         {
@@ -85,6 +86,29 @@ public sealed class EvidenceMapTests(BrowserFixture fixture)
         var promoted = (await api.GetJsonAsync(journeyPath))["painPoints"]!.AsArray().Last()!;
         Assert.Equal(candidate["touchpoint"]!.GetValue<string>(), promoted["touchpointIds"]![0]!.GetValue<string>());
         Assert.Contains("From the evidence", promoted["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Identity team", promoted["owner"]!.GetValue<string>());
+
+        // Planned versus actual: the journey's conformance and its most common deviating paths, as the API has them.
+        var conformance = (await api.GetJsonAsync($"{journeyPath}/metrics"))["segments"]![0]!["conformance"]!;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Planned vs actual" }).ClickAsync();
+        var conformancePanel = page.GetByRole(AriaRole.Complementary, new() { Name = "Conformance" });
+        await Assertions.Expect(conformancePanel.GetByRole(AriaRole.Row).Filter(new() { HasText = "As planned" }))
+            .ToContainTextAsync($"{conformance["conformant"]!.GetValue<long>().ToString("#,0", CultureInfo.InvariantCulture)} ({Percent(conformance["conformantShare"])})");
+        var paths = conformance["paths"]!.AsArray();
+        await Assertions.Expect(conformancePanel.Locator(".deviating-paths li")).ToHaveCountAsync(paths.Count);
+        await Assertions.Expect(conformancePanel.Locator(".deviating-paths li").First).ToHaveAttributeAsync("data-count", paths[0]!["count"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture));
+        await BrowserFixture.ScreenshotAsync(page, "evidence-conformance");
+
+        // Compare periods: after 15 February against before it, in percentage points of reach.
+        var after = (await api.GetJsonAsync($"{journeyPath}/metrics?from=2026-02-15T00:00:00Z"))["segments"]![0]!["touchpoints"]!.AsArray();
+        var earlier = (await api.GetJsonAsync($"{journeyPath}/metrics?to=2026-02-15T00:00:00Z"))["segments"]![0]!["touchpoints"]!.AsArray();
+        await page.GetByLabel("Compare periods at").FillAsync("2026-02-15");
+        var browse = after.First(tp => tp!["name"]!.GetValue<string>() == "Browses the product catalogue")!;
+        // As the browser computes it: each share in percent, then the difference.
+        var change = (browse["reachedShare"]!.GetValue<double>() * 100) - (earlier.First(tp => tp!["key"]!.GetValue<string>() == browse["key"]!.GetValue<string>())!["reachedShare"]!.GetValue<double>() * 100);
+        var strip = page.Locator($".evidence-strip[data-touchpoint='{browse["key"]}']");
+        await Assertions.Expect(strip.Locator(".evidence-value")).ToHaveTextAsync(Percent(browse["reachedShare"]));
+        await Assertions.Expect(strip.Locator(".evidence-delta")).ToHaveTextAsync($" ({(change >= 0 ? "+" : "−")}{Math.Abs(change).ToString("F1", CultureInfo.InvariantCulture)} since)");
     }
 
     [Fact]

@@ -6062,7 +6062,10 @@ export interface components {
             customer: string;
             /** @description The customer's events inside the time range, in log order. */
             steps: components["schemas"]["ActualStep"][];
-            /** @description Keys of touchpoints planned before the furthest one reached, never reached. */
+            /**
+             * @description Keys of touchpoints planned before the furthest one reached, never reached (touchpoints
+             *                 without filters are never observed, so never skipped).
+             */
             skipped: string[];
             /** @description No step out of order, late or unplanned between mapped events, and nothing skipped. */
             conformant: boolean;

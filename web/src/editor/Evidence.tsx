@@ -89,28 +89,41 @@ export function useEvidence(workspaceId: string, journeyId: string, on: boolean,
 }
 
 /** The value of a metric for one touchpoint, as a number where higher is better (for colouring) and as text. */
-export function heat(metric: HeatMetric, touchpoint: TouchpointEvidence | undefined): { score: number | null; text: string } {
+export function heat(metric: HeatMetric, touchpoint: TouchpointEvidence | undefined): { score: number | null; text: string; value: number | null } {
   if (!touchpoint || touchpoint.events === 0) {
-    return { score: null, text: "no events" };
+    return { score: null, text: "no events", value: null };
   }
   switch (metric) {
     case "reach":
-      return { score: touchpoint.reachedShare, text: percent(touchpoint.reachedShare) };
+      return { score: touchpoint.reachedShare, text: percent(touchpoint.reachedShare), value: points(touchpoint.reachedShare) };
     case "drop-off":
-      return { score: touchpoint.dropOffShare === null ? null : 1 - Math.min(1, touchpoint.dropOffShare * 3), text: percent(touchpoint.dropOffShare) };
+      return { score: touchpoint.dropOffShare === null ? null : 1 - Math.min(1, touchpoint.dropOffShare * 3), text: percent(touchpoint.dropOffShare), value: points(touchpoint.dropOffShare) };
     case "time": {
       const ratio = touchpoint.medianSeconds !== null && touchpoint.plannedSeconds ? touchpoint.medianSeconds / touchpoint.plannedSeconds : null;
-      return { score: ratio === null ? null : Math.max(0, Math.min(1, 1.5 - ratio / 2)), text: touchpoint.medianSeconds === null ? "–" : duration(touchpoint.medianSeconds) };
+      return { score: ratio === null ? null : Math.max(0, Math.min(1, 1.5 - ratio / 2)), text: touchpoint.medianSeconds === null ? "–" : duration(touchpoint.medianSeconds), value: null };
     }
     case "nps":
-      return { score: scoreOf(touchpoint.nps.score, -100, 100), text: number(touchpoint.nps.score, 0) };
+      return { score: scoreOf(touchpoint.nps.score, -100, 100), text: number(touchpoint.nps.score, 0), value: touchpoint.nps.score };
     case "csat":
-      return { score: scoreOf(touchpoint.csat.score, 0, 100), text: touchpoint.csat.score === null ? "–" : `${touchpoint.csat.score.toFixed(0)}%` };
+      return { score: scoreOf(touchpoint.csat.score, 0, 100), text: touchpoint.csat.score === null ? "–" : `${touchpoint.csat.score.toFixed(0)}%`, value: touchpoint.csat.score };
     case "ces":
-      return { score: scoreOf(touchpoint.ces.score, 1, 7), text: number(touchpoint.ces.score, 1) };
+      return { score: scoreOf(touchpoint.ces.score, 1, 7), text: number(touchpoint.ces.score, 1), value: touchpoint.ces.score };
     case "repeats":
-      return { score: touchpoint.repeatRate === null ? null : 1 - Math.min(1, touchpoint.repeatRate * 2), text: percent(touchpoint.repeatRate) };
+      return { score: touchpoint.repeatRate === null ? null : 1 - Math.min(1, touchpoint.repeatRate * 2), text: percent(touchpoint.repeatRate), value: points(touchpoint.repeatRate) };
   }
+}
+
+function points(share: number | null): number | null {
+  return share === null ? null : share * 100;
+}
+
+/** The change from before to after a date, in the metric's own units (percentage points for shares). */
+export function delta(after: { value: number | null }, before: { value: number | null; text: string }): string {
+  if (after.value === null || before.value === null) {
+    return `before ${before.text}`;
+  }
+  const change = after.value - before.value;
+  return `${change >= 0 ? "+" : "−"}${Math.abs(change).toFixed(1)} since`;
 }
 
 function scoreOf(value: number | null, low: number, high: number): number | null {
@@ -163,7 +176,7 @@ export function duration(seconds: number | null): string {
 }
 
 /** The toolbar of the evidence layer: metric, segment, time range and "compare periods". */
-export function EvidenceBar({ metric, onMetric, options, onOptions, evidence, onMapping, onActual }: {
+export function EvidenceBar({ metric, onMetric, options, onOptions, evidence, onMapping, onActual, onConformance }: {
   metric: HeatMetric;
   onMetric: (metric: HeatMetric) => void;
   options: EvidenceOptions;
@@ -171,6 +184,7 @@ export function EvidenceBar({ metric, onMetric, options, onOptions, evidence, on
   evidence: Evidence;
   onMapping: () => void;
   onActual: () => void;
+  onConformance: () => void;
 }) {
   const all = evidence.report?.segments[options.heatFor] ?? evidence.report?.segments[0];
   const chosen = options.segmentIds.map((id) => evidence.segments.find((segment) => segment.id === id)?.name ?? "segment");
@@ -219,6 +233,7 @@ export function EvidenceBar({ metric, onMetric, options, onOptions, evidence, on
       </label>
       <button type="button" onClick={onMapping}>Event mapping</button>
       <button type="button" onClick={onActual}>A customer's journey</button>
+      <button type="button" onClick={onConformance}>Planned vs actual</button>
       <span className="muted" aria-live="polite">
         {evidence.loading ? "Loading evidence…" : evidence.error ? evidence.error
           : all ? `${all.segment}: ${all.entered.toLocaleString()} customers entered · ${all.completed.toLocaleString()} completed · ${percent(all.conformance.conformantShare)} as planned` : ""}
@@ -232,9 +247,10 @@ export function EvidencePanel({ touchpointId, evidence, onClose, onPromote, read
   touchpointId: string;
   evidence: Evidence;
   onClose: () => void;
-  onPromote: (candidate: Candidate) => void;
+  onPromote: (candidate: Candidate, owner: string | null) => void;
   readOnly: boolean;
 }) {
+  const [owner, setOwner] = useState("");
   const columns = (evidence.report?.segments ?? []).map((segment) => ({ name: segment.segment, metrics: segment.touchpoints.find((tp) => tp.key === touchpointId) }));
   const before = evidence.before?.segments[0]?.touchpoints.find((tp) => tp.key === touchpointId);
   const first = columns[0]?.metrics;
@@ -297,11 +313,12 @@ export function EvidencePanel({ touchpointId, evidence, onClose, onPromote, read
       {candidates.length > 0 && (
         <section>
           <h3>Pain point candidates</h3>
+          {!readOnly && <label>Owner of a promoted pain point <input aria-label="Owner" value={owner} onChange={(event) => setOwner(event.target.value)} placeholder="team or person" /></label>}
           <ul className="candidates">
             {candidates.map((candidate) => (
               <li key={candidate.kind}>
                 <strong>{candidateTitle(candidate)}</strong> — impact {candidate.impact.toLocaleString()} ({candidate.affected.toLocaleString()} × severity {candidate.severity})
-                {!readOnly && <button type="button" onClick={() => onPromote(candidate)}>Promote to pain point</button>}
+                {!readOnly && <button type="button" onClick={() => onPromote(candidate, owner.trim() || null)}>Promote to pain point</button>}
               </li>
             ))}
           </ul>
@@ -489,6 +506,56 @@ export function ActualJourneyPanel({ workspaceId, journeyId, journey, onClose }:
             })}
           </ol>
         </>
+      )}
+    </aside>
+  );
+}
+
+
+/** Planned versus actual for the journey: how many customers followed the plan, what the others did, and the ten
+ * most common paths they took instead. */
+export function ConformancePanel({ evidence, names, onClose }: { evidence: Evidence; names: Map<string, string>; onClose: () => void }) {
+  const segments = evidence.report?.segments ?? [];
+  return (
+    <aside className="side-panel evidence-panel" aria-label="Conformance">
+      <header className="panel-header">
+        <h2>Planned versus actual</h2>
+        <button type="button" aria-label="Close the conformance panel" onClick={onClose}>×</button>
+      </header>
+      {segments.length === 0 ? <p className="muted">No evidence loaded.</p> : (
+        <table className="evidence-table">
+          <thead><tr><th scope="col">Customers</th>{segments.map((segment) => <th key={segment.segment} scope="col">{segment.segment}</th>)}</tr></thead>
+          <tbody>
+            {([
+              ["Entered", (c) => c.customers.toLocaleString()],
+              ["As planned", (c) => `${c.conformant.toLocaleString()} (${percent(c.conformantShare)})`],
+              ["Skipped a touchpoint", (c) => c.skipped.toLocaleString()],
+              ["Out of order", (c) => c.outOfOrder.toLocaleString()],
+              ["Unplanned events between", (c) => c.deviating.toLocaleString()],
+              ["Late", (c) => c.late.toLocaleString()],
+            ] as [string, (c: EvidenceReport["segments"][number]["conformance"]) => string][]).map(([label, value]) => (
+              <tr key={label}><th scope="row">{label}</th>{segments.map((segment) => <td key={segment.segment}>{value(segment.conformance)}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {segments[0] && (
+        <section>
+          <h3>Most common paths instead of the plan</h3>
+          <ol className="deviating-paths">
+            {segments[0].conformance.paths.map((path, index) => (
+              <li key={index} data-count={path.count}>
+                <strong>{path.count.toLocaleString()}</strong>{" "}
+                {path.steps.map((step, s) => (
+                  <span key={s} className={step.touchpoint ? "path-step" : "path-step unplanned"}>
+                    {s > 0 ? " → " : ""}{step.touchpoint ? (names.get(step.touchpoint) ?? step.touchpoint) : `(${step.unplannedEvent})`}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ol>
+          <p className="muted">Unplanned events are in brackets.</p>
+        </section>
       )}
     </aside>
   );

@@ -367,13 +367,13 @@ export function addLinked(ids: Ids, kind: "pain-point" | "opportunity", laneId: 
 
 /** A pain point from a candidate the evidence found, linked to its touchpoint, with a card in the first
  * pain-point lane when the map has one. */
-export function promoteCandidate(ids: Ids, candidate: { touchpoint: string; title: string; description: string; severity: number }): Edit {
+export function promoteCandidate(ids: Ids, candidate: { touchpoint: string; title: string; description: string; severity: number; owner: string | null }): Edit {
   return {
     label: "Promote pain point",
     send: async (journey) => {
       const created = await api.POST("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/pain-points", {
         params: { path: ids },
-        body: { title: candidate.title, description: candidate.description, severity: candidate.severity, touchpointIds: [candidate.touchpoint] },
+        body: { title: candidate.title, description: candidate.description, severity: candidate.severity, owner: candidate.owner, touchpointIds: [candidate.touchpoint] },
         headers: ifMatch(journey.version),
       });
       const lane = journey.lanes.find((item) => item.type === "pain-points");

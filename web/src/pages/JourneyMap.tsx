@@ -4,7 +4,7 @@ import { Link } from "../components/Link";
 import { CardView } from "../editor/CardView";
 import * as edits from "../editor/edits";
 import { EmotionLane, laneHeight } from "../editor/EmotionLane";
-import { ActualJourneyPanel, candidateDescription, candidateTitle, EvidenceBar, evidenceCurves, EvidencePanel, heat, heatColour, heatMetrics, MappingPanel, useEvidence, type EvidenceOptions, type HeatMetric } from "../editor/Evidence";
+import { ActualJourneyPanel, candidateDescription, candidateTitle, ConformancePanel, delta, EvidenceBar, evidenceCurves, EvidencePanel, heat, heatColour, heatMetrics, MappingPanel, useEvidence, type EvidenceOptions, type HeatMetric } from "../editor/Evidence";
 import { ChannelIcon, personaColours } from "../editor/icons";
 import { InlineText } from "../editor/InlineText";
 import { LinkedPanel, type Selected } from "../editor/LinkedPanel";
@@ -39,6 +39,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
   const [mapping, setMapping] = useState(false);
   const [actualOpen, setActualOpen] = useState(false);
   const [detailsFor, setDetailsFor] = useState<string | null>(null);
+  const [conformanceOpen, setConformanceOpen] = useState(false);
   const evidence = useEvidence(workspace.id, journeyId, evidenceOn, evidenceOptions, Number(editor.journey?.version ?? 0));
   const shown = evidence.report?.segments[evidenceOptions.heatFor] ?? evidence.report?.segments[0];
 
@@ -265,7 +266,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
         </div>
       )}
 
-      {evidenceOn && <EvidenceBar metric={metric} onMetric={setMetric} options={evidenceOptions} onOptions={setEvidenceOptions} evidence={evidence} onMapping={() => { setMapping(!mapping); setEvidenceFor(null); setActualOpen(false); }} onActual={() => { setActualOpen(!actualOpen); setMapping(false); setEvidenceFor(null); }} />}
+      {evidenceOn && <EvidenceBar metric={metric} onMetric={setMetric} options={evidenceOptions} onOptions={setEvidenceOptions} evidence={evidence} onMapping={() => { setMapping(!mapping); setEvidenceFor(null); setActualOpen(false); }} onActual={() => { setActualOpen(!actualOpen); setMapping(false); setEvidenceFor(null); setConformanceOpen(false); }} onConformance={() => { setConformanceOpen(!conformanceOpen); setActualOpen(false); setMapping(false); setEvidenceFor(null); }} />}
       <div className="map-body">
       <div className="map-scroller" ref={scroller}>
         <div className={`map-grid ${dragged?.kind === "card" ? "dragging-card" : ""}`} style={gridStyle}>
@@ -348,7 +349,7 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                       onClick={() => { setEvidenceFor(column.touchpoint!.id); setMapping(false); setActualOpen(false); setDetailsFor(null); }}
                     >
                       <span className="evidence-value">{value.text}</span>
-                      {previous && <span className="evidence-delta"> (before {previous.text})</span>}
+                      {previous && <span className="evidence-delta"> ({delta(value, previous)})</span>}
                     </button>
                   );
                 })()}
@@ -558,6 +559,9 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
           />
         ) : null;
       })()}
+      {evidenceOn && conformanceOpen && !actualOpen && !mapping && !evidenceFor && !selected && (
+        <ConformancePanel evidence={evidence} names={new Map(journey.stages.flatMap((stage) => stage.touchpoints).map((touchpoint) => [touchpoint.id, touchpoint.name]))} onClose={() => setConformanceOpen(false)} />
+      )}
       {evidenceOn && actualOpen && !mapping && !evidenceFor && !selected && (
         <ActualJourneyPanel workspaceId={workspace.id} journeyId={journeyId} journey={journey} onClose={() => setActualOpen(false)} />
       )}
@@ -579,8 +583,8 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
           evidence={evidence}
           readOnly={readOnly}
           onClose={() => setEvidenceFor(null)}
-          onPromote={(candidate) =>
-            editor.apply(edits.promoteCandidate(ids, { touchpoint: candidate.touchpoint, title: candidateTitle(candidate), description: candidateDescription(candidate), severity: candidate.severity }))
+          onPromote={(candidate, owner) =>
+            editor.apply(edits.promoteCandidate(ids, { touchpoint: candidate.touchpoint, title: candidateTitle(candidate), description: candidateDescription(candidate), severity: candidate.severity, owner }))
           }
         />
       )}
