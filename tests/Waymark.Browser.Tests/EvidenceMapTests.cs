@@ -219,6 +219,35 @@ public sealed class EvidenceMapTests(BrowserFixture fixture)
         Assert.Equal(("query", "contains", "jacket"), (matcher["conditions"]![0]!["property"]!.GetValue<string>(), matcher["conditions"]![0]!["operator"]!.GetValue<string>(), matcher["conditions"]![0]!["value"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task SegmentsPage_CreatesASegment_ThatTheMapCompares()
+    {
+        using var api = await fixture.Server.SignInAsync("demo@waymark.local", fixture.Server.DemoPassword!);
+        var workspaceId = await api.FirstWorkspaceAsync();
+        var page = await fixture.SignedInPageAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Segments" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-segment='Desktop'] [data-field=rule]")).ToHaveTextAsync("segment = “desktop”");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New segment" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Name").FillAsync("Called support");
+        await dialog.GetByLabel("Whose property 1").SelectOptionAsync("event");
+        await dialog.GetByLabel("Property 1", new() { Exact = true }).FillAsync("channel");
+        await dialog.GetByLabel("Value 1").FillAsync("phone");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save segment" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-segment='Called support'] [data-field=rule]")).ToHaveTextAsync("an event's channel = “phone”");
+        await BrowserFixture.ScreenshotAsync(page, "segments");
+
+        var saved = (await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/segments")).AsArray().Single(s => s!["name"]!.GetValue<string>() == "Called support")!;
+        var journeyId = await DemoJourneyIdAsync(api, workspaceId);
+        var metrics = await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/journeys/{journeyId}/metrics?segment={saved["id"]}");
+        var support = metrics["segments"]![1]!;
+        Assert.Equal("Called support", support["segment"]!.GetValue<string>());
+        Assert.True(support["customers"]!.GetValue<long>() > 0);
+        var call = support["touchpoints"]!.AsArray().Single(tp => tp!["name"]!.GetValue<string>() == "Calls customer service about the refund")!;
+        Assert.Equal(support["entered"]!.GetValue<long>(), call["reached"]!.GetValue<long>());
+    }
+
     private static async Task<string> DemoJourneyIdAsync(Session api, Guid workspaceId)
     {
         var journeys = await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/journeys?search=Online order");

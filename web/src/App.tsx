@@ -6,6 +6,7 @@ import { JourneyList } from "./pages/JourneyList";
 import { Analytics } from "./pages/Analytics";
 import { Members } from "./pages/Members";
 import { Personas } from "./pages/Personas";
+import { Segments } from "./pages/Segments";
 import { OpportunityMatrix } from "./pages/OpportunityMatrix";
 import { SignIn } from "./pages/SignIn";
 import { match, navigate, useLocation } from "./router";
@@ -63,6 +64,8 @@ export function App() {
         <Analytics workspace={workspace} />
       ) : match("/w/:workspaceId/personas", path) ? (
         <Personas workspace={workspace} />
+      ) : match("/w/:workspaceId/segments", path) ? (
+        <Segments workspace={workspace} />
       ) : match("/w/:workspaceId/members", path) ? (
         <Members workspace={workspace} />
       ) : (

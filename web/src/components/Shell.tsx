@@ -38,6 +38,7 @@ export function Shell({ user, workspaces, workspace, onSignedOut, children }: {
         <nav aria-label="Sections" className="sections">
           <Link href={`/w/${workspace.id}`} aria-current={section === "journeys" || section === "" ? "page" : undefined}>Journeys</Link>
           <Link href={`/w/${workspace.id}/personas`} aria-current={section === "personas" ? "page" : undefined}>Personas</Link>
+          <Link href={`/w/${workspace.id}/segments`} aria-current={section === "segments" ? "page" : undefined}>Segments</Link>
           <Link href={`/w/${workspace.id}/analytics`} aria-current={section === "analytics" ? "page" : undefined}>Analytics</Link>
           <Link href={`/w/${workspace.id}/members`} aria-current={section === "members" ? "page" : undefined}>Members</Link>
         </nav>
