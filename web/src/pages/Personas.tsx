@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { api, describe, ifMatch, present, type Persona, type Workspace } from "../api/client";
+import { useObjectList } from "../api/useObjectList";
 
 const lists = [
   { key: "goals", name: "Goals" },
@@ -25,28 +26,15 @@ const lines = (text: string) => text.split("\n").map((line) => line.trim()).filt
 
 /** The workspace's persona library: who the journeys are drawn for. */
 export function Personas({ workspace }: { workspace: Workspace }) {
-  const [personas, setPersonas] = useState<Persona[] | null>(null);
-  const [editing, setEditing] = useState<Persona | "new" | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const canEdit = workspace.role !== "viewer";
   const path = { workspaceId: workspace.id };
-
-  async function load() {
-    const result = await api.GET("/api/v1/workspaces/{workspaceId}/personas", { params: { path } });
-    setPersonas(result.data ? present(result.data) : []);
-  }
-
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workspace.id]);
-
-  async function remove(persona: Persona) {
-    if (!window.confirm(`Delete the persona “${persona.name}”?`)) return;
-    const result = await api.DELETE("/api/v1/workspaces/{workspaceId}/personas/{personaId}", { params: { path: { ...path, personaId: persona.id } } });
-    setError(result.error ? describe(result.error) : null);
-    await load();
-  }
+  const { items: personas, error, load, remove } = useObjectList<Persona>(
+    workspace.id,
+    "persona",
+    async () => present((await api.GET("/api/v1/workspaces/{workspaceId}/personas", { params: { path } })).data ?? []),
+    (persona) => api.DELETE("/api/v1/workspaces/{workspaceId}/personas/{personaId}", { params: { path: { ...path, personaId: persona.id } } }),
+  );
+  const [editing, setEditing] = useState<Persona | "new" | null>(null);
+  const canEdit = workspace.role !== "viewer";
 
   return (
     <main className="list-page">

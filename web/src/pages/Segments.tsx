@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { api, describe, ifMatch, present, type Present, type Schemas, type Workspace } from "../api/client";
+import { useObjectList } from "../api/useObjectList";
 
 type Segment = Present<Schemas["Segment"]>;
 type Condition = Schemas["SegmentCondition"];
@@ -15,28 +16,15 @@ function ruleText(segment: Segment): string {
 
 /** The workspace's saved segments: data-defined groups of customers, compared on journey maps. */
 export function Segments({ workspace }: { workspace: Workspace }) {
-  const [segments, setSegments] = useState<Segment[] | null>(null);
-  const [editing, setEditing] = useState<Segment | "new" | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const canEdit = workspace.role !== "viewer";
   const path = { workspaceId: workspace.id };
-
-  async function load() {
-    const result = await api.GET("/api/v1/workspaces/{workspaceId}/segments", { params: { path } });
-    setSegments(result.data ? present(result.data) : []);
-  }
-
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workspace.id]);
-
-  async function remove(segment: Segment) {
-    if (!window.confirm(`Delete the segment “${segment.name}”?`)) return;
-    const result = await api.DELETE("/api/v1/workspaces/{workspaceId}/segments/{segmentId}", { params: { path: { ...path, segmentId: segment.id } } });
-    setError(result.error ? describe(result.error) : null);
-    await load();
-  }
+  const { items: segments, error, load, remove } = useObjectList<Segment>(
+    workspace.id,
+    "segment",
+    async () => present((await api.GET("/api/v1/workspaces/{workspaceId}/segments", { params: { path } })).data ?? []),
+    (segment) => api.DELETE("/api/v1/workspaces/{workspaceId}/segments/{segmentId}", { params: { path: { ...path, segmentId: segment.id } } }),
+  );
+  const [editing, setEditing] = useState<Segment | "new" | null>(null);
+  const canEdit = workspace.role !== "viewer";
 
   return (
     <main className="list-page">
