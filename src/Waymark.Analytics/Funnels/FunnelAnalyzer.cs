@@ -182,16 +182,17 @@ public static partial class FunnelAnalyzer
     private static DurationBuffer RunChunk(EventLog log, FunnelMode mode, StepMatcher matcher, long window, (int From, int To) customers, int[] reached)
     {
         var stepCount = matcher.StepCount;
-        var state = new OrderedState(stepCount);
-        var times = new long[stepCount];
-        var counts = new int[log.Activities.Count];
-        var used = new int[log.Activities.Count];
         var durations = new DurationBuffer(stepCount, customers.To - customers.From);
         if (OrderedScan.Applies(mode, matcher))
         {
             OrderedScan.Run(log, matcher, window, customers, reached, durations);
             return durations;
         }
+
+        var state = new OrderedState(stepCount);
+        var times = new long[stepCount];
+        var counts = new int[log.Activities.Count];
+        var used = new int[log.Activities.Count];
 
         for (var customer = customers.From; customer < customers.To; customer++)
         {
