@@ -248,6 +248,34 @@ public sealed class EvidenceMapTests(BrowserFixture fixture)
         Assert.Equal(support["entered"]!.GetValue<long>(), call["reached"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task StageHeaders_ShowTheScoresOfAnswersAboutTheStage()
+    {
+        using var api = await fixture.Server.SignInAsync("demo@waymark.local", fixture.Server.DemoPassword!);
+        var workspaceId = await api.FirstWorkspaceAsync();
+        var created = await Session.ReadAsync(await api.PostAsync($"/api/v1/workspaces/{workspaceId}/journeys/{(await DemoJourneyIdAsync(api, workspaceId))}/duplicate", new { name = "Stage scores" }));
+        var journeyPath = $"/api/v1/workspaces/{workspaceId}/journeys/{created["id"]}";
+        await api.ExpectAsync(await api.PostAsync($"/api/v1/workspaces/{workspaceId}/responses", new
+        {
+            responses = new[]
+            {
+                new { customer = "c0000001", touchpoint = (string?)null, stage = "Purchase", metric = "csat", score = 5, comment = (string?)null, time = "2026-03-01T10:00:00Z" },
+                new { customer = "c0000002", touchpoint = (string?)null, stage = "Purchase", metric = "csat", score = 2, comment = (string?)null, time = "2026-03-01T10:00:00Z" },
+            },
+        }), System.Net.HttpStatusCode.Created);
+        var stages = (await api.GetJsonAsync($"{journeyPath}/metrics"))["stages"]!.AsArray();
+        var purchase = stages.Single(stage => stage!["name"]!.GetValue<string>() == "Purchase")!;
+
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, $"/w/{workspaceId}/journeys/{created["id"]}").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Evidence", Exact = true }).ClickAsync();
+
+        Assert.Equal(2, purchase["csat"]!["responses"]!.GetValue<long>());
+        await Assertions.Expect(page.Locator($".stage-scores[data-stage='{purchase["key"]}']"))
+            .ToHaveTextAsync($"CSAT {purchase["csat"]!["score"]!.GetValue<double>().ToString("F0", CultureInfo.InvariantCulture)}%");
+        await Assertions.Expect(page.Locator(".stage-scores")).ToHaveCountAsync(stages.Count(stage => stage!["csat"]!["responses"]!.GetValue<long>() > 0 || stage["nps"]!["responses"]!.GetValue<long>() > 0 || stage["ces"]!["responses"]!.GetValue<long>() > 0));
+    }
+
     private static async Task<string> DemoJourneyIdAsync(Session api, Guid workspaceId)
     {
         var journeys = await api.GetJsonAsync($"/api/v1/workspaces/{workspaceId}/journeys?search=Online order");

@@ -560,3 +560,18 @@ export function ConformancePanel({ evidence, names, onClose }: { evidence: Evide
     </aside>
   );
 }
+
+
+/** The scores of the answers about a stage as a whole, for its header: only metrics with answers. */
+export function stageScores(stage: EvidenceReport["stages"][number]): { text: string; detail: string }[] {
+  return [
+    { name: "NPS", score: stage.nps, text: (value: number) => value.toFixed(0) },
+    { name: "CSAT", score: stage.csat, text: (value: number) => `${value.toFixed(0)}%` },
+    { name: "CES", score: stage.ces, text: (value: number) => value.toFixed(1) },
+  ]
+    .filter((item) => item.score.responses > 0 && item.score.score !== null)
+    .map((item) => ({
+      text: `${item.name} ${item.text(item.score.score!)}`,
+      detail: `${item.name} ${item.score.score!.toFixed(1)}${item.score.low !== null && item.score.high !== null ? ` [${item.score.low.toFixed(1)}, ${item.score.high.toFixed(1)}]` : ""}, n = ${item.score.responses}`,
+    }));
+}

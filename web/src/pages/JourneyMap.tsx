@@ -4,7 +4,7 @@ import { Link } from "../components/Link";
 import { CardView } from "../editor/CardView";
 import * as edits from "../editor/edits";
 import { EmotionLane, laneHeight } from "../editor/EmotionLane";
-import { ActualJourneyPanel, candidateDescription, candidateTitle, ConformancePanel, delta, EvidenceBar, evidenceCurves, EvidencePanel, heat, heatColour, heatMetrics, MappingPanel, useEvidence, type EvidenceOptions, type HeatMetric } from "../editor/Evidence";
+import { ActualJourneyPanel, stageScores, candidateDescription, candidateTitle, ConformancePanel, delta, EvidenceBar, evidenceCurves, EvidencePanel, heat, heatColour, heatMetrics, MappingPanel, useEvidence, type EvidenceOptions, type HeatMetric } from "../editor/Evidence";
 import { ChannelIcon, personaColours } from "../editor/icons";
 import { InlineText } from "../editor/InlineText";
 import { LinkedPanel, type Selected } from "../editor/LinkedPanel";
@@ -291,6 +291,15 @@ export function JourneyMap({ workspace, journeyId }: { workspace: Workspace; jou
                 }
               >
                 <InlineText value={stage.name} label="Stage name" disabled={readOnly} onCommit={(name) => editor.apply(edits.renameStage(ids, stage.id, name))} />
+                {evidenceOn && (() => {
+                  const scores = evidence.report?.stages.find((item) => item.key === stage.id);
+                  const shownScores = scores ? stageScores(scores) : [];
+                  return shownScores.length > 0 ? (
+                    <span className="stage-scores" data-stage={stage.id} title={shownScores.map((score) => score.detail).join("\n")}>
+                      {shownScores.map((score) => score.text).join(" · ")}
+                    </span>
+                  ) : null;
+                })()}
                 {!readOnly && (
                   <span className="header-actions">
                     <button type="button" aria-label={`Move stage ${stage.name} left`} disabled={stageIndex === 0} onClick={() => editor.apply(edits.moveStage(ids, stage.id, stageIndex - 1))}>‹</button>
