@@ -62,9 +62,6 @@ internal sealed class EventClassifier
         return touchpoint != Check ? touchpoint : Evaluate(activity, channel, position);
     }
 
-    /// <summary>Whether some filter names the activity (with any channel and conditions).</summary>
-    public bool Names(int activity) => _candidates[activity].Length > 0;
-
     private int Evaluate(int activity, int channel, int position)
     {
         foreach (var candidate in _candidates[activity])
