@@ -61,6 +61,10 @@ public sealed class EventLog
 
     private (int From, int To)[]? _chunks;
 
+    /// <summary>Customer index by id, kept by <see cref="EventLogMerge"/> so that appending does not rebuild it; it may
+    /// hold customers of newer logs (indexes at or above <see cref="CustomerCount"/>).</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, int>? CustomerLookup { get; init; }
+
     /// <summary>Customer chunks for parallel passes, computed once (the log is immutable).</summary>
     internal (int From, int To)[] Chunks => _chunks ??= CustomerChunks.Of(this);
 
