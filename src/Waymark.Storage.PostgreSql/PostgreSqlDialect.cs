@@ -16,6 +16,8 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
 
     public override object Id(Guid id) => id;
 
+    public override string Json(string parameter) => $"CAST({parameter} AS jsonb)";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -35,18 +35,21 @@ public sealed class RelationalEventStore(SqlDialect dialect) : IEventStore
     }
 
     /// <inheritdoc />
-    public async Task ReadAsync(WorkspaceId workspaceId, Action<RecordedEvent> onEvent, Action<string, IReadOnlyDictionary<string, string>> onCustomer, CancellationToken cancellationToken)
+    public async Task<long> ReadAsync(WorkspaceId workspaceId, long afterSequence, Action<RecordedEvent> onEvent, Action<string, IReadOnlyDictionary<string, string>> onCustomer, CancellationToken cancellationToken)
     {
+        var last = afterSequence;
         ArgumentNullException.ThrowIfNull(onEvent);
         ArgumentNullException.ThrowIfNull(onCustomer);
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using (var command = Sql.Command(connection, null, "SELECT customer, activity, occurred_at, channel, message_id, properties FROM events WHERE workspace_id = @w ORDER BY sequence", ("w", dialect.Id(workspaceId.Value))))
+        await using (var command = Sql.Command(connection, null, "SELECT customer, activity, occurred_at, channel, message_id, properties, sequence FROM events WHERE workspace_id = @w AND sequence > @after ORDER BY sequence",
+            ("w", dialect.Id(workspaceId.Value)), ("after", afterSequence)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 onEvent(new RecordedEvent(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
                     reader.IsDBNull(5) ? null : RecordedEvent.ParseProperties(reader.GetString(5))));
+                last = reader.GetInt64(6);
             }
         }
 
@@ -58,6 +61,8 @@ public sealed class RelationalEventStore(SqlDialect dialect) : IEventStore
                 onCustomer(reader.GetString(0), JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(1))!);
             }
         }
+
+        return last;
     }
 
     /// <inheritdoc />

@@ -15,6 +15,9 @@ public abstract class SqlDialect
     /// <summary>The parameter value for an id (SQLite stores text, PostgreSQL uuid).</summary>
     public abstract object Id(Guid id);
 
+    /// <summary>The SQL that binds a JSON text parameter to a JSON column (PostgreSQL casts it to jsonb).</summary>
+    public virtual string Json(string parameter) => parameter;
+
     /// <summary>True when the exception is a unique-constraint violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 

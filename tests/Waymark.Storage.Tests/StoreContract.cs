@@ -173,14 +173,18 @@ public abstract class StoreContract : IAsyncLifetime
         var second = await events.AppendAsync(workspace, Guid.NewGuid(), [batch[0], new RecordedEvent("c3", "z", 9000, null, "m3")], new Dictionary<string, IReadOnlyDictionary<string, string>>(), default);
         var read = new List<RecordedEvent>();
         var customers = new Dictionary<string, IReadOnlyDictionary<string, string>>();
-        await events.ReadAsync(workspace, read.Add, (customer, properties) => customers[customer] = properties, default);
+        await events.ReadAsync(workspace, 0, read.Add, (customer, properties) => customers[customer] = properties, default);
 
         Assert.Equal((3L, 1L), (first, second));
         Assert.Equal([.. batch, new RecordedEvent("c3", "z", 9000, null, "m3")], read);
         Assert.Equal("pro", customers["c1"]["plan"]);
         var other = new List<RecordedEvent>();
-        await events.ReadAsync(await NewWorkspaceAsync(), other.Add, (_, _) => { }, default);
+        await events.ReadAsync(await NewWorkspaceAsync(), 0, other.Add, (_, _) => { }, default);
         Assert.Empty(other);
+        var after = new List<RecordedEvent>();
+        var last = await events.ReadAsync(workspace, 3, after.Add, (_, _) => { }, default);
+        Assert.Equal([new RecordedEvent("c3", "z", 9000, null, "m3")], after);
+        Assert.Equal(4, last);
     }
 
     [Fact]
@@ -192,7 +196,7 @@ public abstract class StoreContract : IAsyncLifetime
 
         await events.AppendAsync(workspace, Guid.NewGuid(), [new RecordedEvent("c1", "a", 1000, null, null, properties), new RecordedEvent("c1", "b", 2000, null, null)], new Dictionary<string, IReadOnlyDictionary<string, string>>(), default);
         var read = new List<RecordedEvent>();
-        await events.ReadAsync(workspace, read.Add, (_, _) => { }, default);
+        await events.ReadAsync(workspace, 0, read.Add, (_, _) => { }, default);
 
         Assert.Equal(properties.OrderBy(p => p.Key, StringComparer.Ordinal), read[0].Properties!.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.Null(read[1].Properties);

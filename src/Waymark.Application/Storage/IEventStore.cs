@@ -10,8 +10,10 @@ public interface IEventStore
     /// workspace already has are skipped. Returns how many were stored.</summary>
     Task<long> AppendAsync(WorkspaceId workspaceId, Guid importId, IAsyncEnumerable<IReadOnlyList<RecordedEvent>> chunks, Func<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> customerProperties, CancellationToken cancellationToken);
 
-    /// <summary>Streams the workspace's events in source order, then its customers' properties.</summary>
-    Task ReadAsync(WorkspaceId workspaceId, Action<RecordedEvent> onEvent, Action<string, IReadOnlyDictionary<string, string>> onCustomer, CancellationToken cancellationToken);
+    /// <summary>Streams the workspace's events with a sequence above <paramref name="afterSequence"/> in source order,
+    /// then all its customers' properties. Returns the sequence of the last event streamed, or
+    /// <paramref name="afterSequence"/> when there was none.</summary>
+    Task<long> ReadAsync(WorkspaceId workspaceId, long afterSequence, Action<RecordedEvent> onEvent, Action<string, IReadOnlyDictionary<string, string>> onCustomer, CancellationToken cancellationToken);
 
     /// <summary>The sequence of the workspace's last stored event; 0 when it has none.</summary>
     Task<long> LastSequenceAsync(WorkspaceId workspaceId, CancellationToken cancellationToken);

@@ -20,4 +20,13 @@ public enum ErrorKind
 
     /// <summary>The caller must wait before trying again (429).</summary>
     TooManyRequests,
+
+    /// <summary>The request is larger than the endpoint accepts (413).</summary>
+    TooLarge,
+
+    /// <summary>The request's media type or encoding is not one the endpoint reads (415).</summary>
+    UnsupportedMediaType,
+
+    /// <summary>The server cannot take the request now (its store is down or its queue full); retry later (503).</summary>
+    Unavailable,
 }

@@ -13,7 +13,8 @@ internal sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery a
     public async Task InvokeAsync(HttpContext context)
     {
         var unsafeMethod = !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method));
-        if (unsafeMethod && context.User.Identity is { IsAuthenticated: true, AuthenticationType: AuthSchemes.Cookie } && !await antiforgery.IsRequestValidAsync(context))
+        var writeKeyRoute = context.GetEndpoint()?.Metadata.GetMetadata<Tracking.WriteKeyEndpoint>() is not null;
+        if (unsafeMethod && !writeKeyRoute && context.User.Identity is { IsAuthenticated: true, AuthenticationType: AuthSchemes.Cookie } && !await antiforgery.IsRequestValidAsync(context))
         {
             await ProblemResults.For(new Error("auth.antiforgery", $"Send the antiforgery token in the {AuthSchemes.AntiforgeryHeader} header (GET /api/v1/auth/antiforgery gives one).", ErrorKind.Validation)).ExecuteAsync(context);
             return;

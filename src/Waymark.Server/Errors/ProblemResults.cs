@@ -15,6 +15,9 @@ public static class ProblemResults
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -52,6 +55,9 @@ public static class ProblemResults
         ErrorKind.Forbidden => "Your role does not allow this.",
         ErrorKind.Unauthorized => "Sign in first.",
         ErrorKind.TooManyRequests => "Too many requests.",
+        ErrorKind.TooLarge => "The request is too large.",
+        ErrorKind.UnsupportedMediaType => "Unsupported media type.",
+        ErrorKind.Unavailable => "Unavailable; try again shortly.",
         _ => "Error.",
     };
 

@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Demo workspace created")]
     public static partial void DemoSeeded(ILogger logger);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Bringing ingested events into the live index failed; it retries on the next tick")]
+    public static partial void LiveIndexFailed(ILogger logger, Exception exception);
 }

@@ -25,6 +25,9 @@ using Waymark.Server.Errors;
 using Waymark.Server.Events;
 using Waymark.Server.Evidence;
 using Waymark.Server.Journeys;
+using Waymark.Server.Live;
+using Waymark.Server.Tracking;
+using Waymark.Application.Tracking;
 using Waymark.Server.Personas;
 using Waymark.Server.Workspaces;
 using Waymark.Storage.PostgreSql;
@@ -120,6 +123,13 @@ public static class WaymarkApp
         services.AddSingleton(provider => new WorkspaceEventIndex(provider.GetRequiredService<IEventStore>(), Path.Combine(options.DataDirectory, "snapshots")));
         services.AddSingleton<ImportEventsCommand>();
         services.AddSingleton<ImportJobs>();
+        services.AddSingleton<WriteKeys>();
+        services.AddSingleton<TrackingWriter>();
+        services.AddSingleton<WriteKeyRateLimiter>();
+        services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<LiveUpdates>();
+        services.AddHostedService<TrackingHostedService>();
+        services.AddSignalR().AddJsonProtocol(json => WaymarkJson.Configure(json.PayloadSerializerOptions));
         services.AddSingleton(provider => new WorkspaceObjectCommands<Persona>(provider.GetRequiredService<IWorkspaceObjectStore<Persona>>(), WorkspaceObjectKind<Persona>.Personas, persona => persona.Validate()));
         services.AddSingleton(provider => new WorkspaceObjectCommands<Segment>(provider.GetRequiredService<IWorkspaceObjectStore<Segment>>(), WorkspaceObjectKind<Segment>.Segments, segment => segment.Validate()));
 
@@ -186,6 +196,7 @@ public static class WaymarkApp
         EmbeddedWebApp.Use(app);
         app.UseRouting();
         app.UseMiddleware<RequestSizeMiddleware>();
+        app.UseMiddleware<IngestCorsMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -202,6 +213,8 @@ public static class WaymarkApp
 
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
+        api.MapIngestEndpoints();
+        app.MapHub<LiveHub>(LiveHub.Path);
         api.MapPost("/documents/validate", async (HttpRequest request, CancellationToken cancellationToken) =>
         {
             var body = await RequestBody.ReadAsync(request, options.MaxDocumentBytes, cancellationToken);
@@ -219,6 +232,7 @@ public static class WaymarkApp
         workspace.MapEventEndpoints(options);
         workspace.MapAnalyticsEndpoints();
         workspace.MapEvidenceEndpoints();
+        workspace.MapTrackingEndpoints();
         api.MapFallback(() => ProblemResults.For(Error.NotFound("route", "There is no such API route.")));
     }
 }

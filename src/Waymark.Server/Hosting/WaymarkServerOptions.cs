@@ -34,4 +34,8 @@ public sealed class WaymarkServerOptions
 
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Messages a second one write key may send to the ingestion API on average (twice that in a burst);
+    /// above it requests get 429 with Retry-After.</summary>
+    public int IngestMessagesPerSecondPerKey { get; set; } = 20_000;
 }
