@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -59,7 +60,7 @@ internal static class JsonText
             {
                 if (ValueOf(member.Value) is { } value)
                 {
-                    pairs.Add(new KeyValuePair<string, string>(member.Name, value));
+                    pairs.Add(new KeyValuePair<string, string>(NameOf(member), value));
                 }
             }
         }
@@ -67,26 +68,39 @@ internal static class JsonText
         return pairs;
     }
 
-    /// <summary>SHA-256 (lowercase hex) of a message re-written without the members that change between retries of
-    /// the same message (<c>sentAt</c>, <c>writeKey</c>), in the order sent.</summary>
+    /// <summary>A member's name; an escaped lone surrogate in it becomes U+FFFD.</summary>
+    public static string NameOf(JsonProperty member)
+    {
+        try
+        {
+            return member.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return Unescape($"\"{Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8PropertyName(member))}\"");
+        }
+    }
+
+    /// <summary>SHA-256 (lowercase hex) of a message's members as sent, byte for byte, without the members that change
+    /// between retries of the same message (<c>sentAt</c>, <c>writeKey</c>).</summary>
     public static string Fingerprint(JsonElement message)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var member in message.EnumerateObject())
         {
-            writer.WriteStartObject();
-            foreach (var member in message.EnumerateObject())
+            var name = JsonMarshal.GetRawUtf8PropertyName(member);
+            if (name.SequenceEqual("sentAt"u8) || name.SequenceEqual("writeKey"u8))
             {
-                if (member.Name is not ("sentAt" or "writeKey"))
-                {
-                    member.WriteTo(writer);
-                }
+                continue;
             }
 
-            writer.WriteEndObject();
+            hash.AppendData(name);
+            hash.AppendData(":"u8);
+            hash.AppendData(JsonMarshal.GetRawUtf8Value(member.Value));
+            hash.AppendData(","u8);
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static string Unescape(string raw)

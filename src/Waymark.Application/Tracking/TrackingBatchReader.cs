@@ -14,11 +14,16 @@ public static partial class TrackingBatchReader
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
-    /// <summary>Reads and validates a body. Errors: <c>ingest.malformed</c> (not JSON, a duplicate member, too deep),
+    /// <summary>Reads and validates a body. Errors: <c>ingest.malformed</c> (not UTF-8, not JSON, a duplicate member, too deep),
     /// <c>ingest.batch-missing</c>, <c>ingest.batch-empty</c> (400); <c>ingest.too-many-messages</c>,
     /// <c>ingest.message-too-large</c> (413).</summary>
     public static Result<TrackingBatch> Read(ReadOnlyMemory<byte> body, TrackingKind kind, DateTimeOffset receivedAt)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            return Malformed("The body is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {

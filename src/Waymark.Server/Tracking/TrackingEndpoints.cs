@@ -25,7 +25,7 @@ internal static class TrackingEndpoints
     public sealed record CreatedWriteKey(WriteKeySummary Key, string WriteKey);
 
     /// <summary>An edited message to replay instead of the one kept, or nothing to replay it as it was.</summary>
-    public sealed record ReplayRequest(JsonElement? Payload);
+    public sealed record ReplayRequest(JsonElement? Payload = null);
 
     public static void MapTrackingEndpoints(this RouteGroupBuilder workspace)
     {
