@@ -28,7 +28,7 @@ internal static class BenchCommand
         var seed = new Option<int>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => 42 };
         var file = new Option<FileInfo?>("--log") { Description = "Instead of generated data: time reading this event file, then its directly-follows graph and variants, end to end." };
         var peers = new Option<bool>("--peers") { Description = "Also run the funnel and directly-follows counts in ClickHouse 18.16 and PostgreSQL 15 (installed from Debian's packages if missing)." };
-        var command = new Command("bench", "Measure whole workloads on generated events.") { customers, runs, seed, peers, file };
+        var command = new Command("bench", "Measure whole workloads on generated events.") { customers, runs, seed, peers, file, IngestBenchCommand.Create() };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var count = parse.GetValue(customers);

@@ -40,7 +40,8 @@ internal static class WaymarkCommands
         var host = new Option<string>("--host") { Description = "The address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not create the demo account and workspace." };
         var secureCookies = new Option<bool>("--secure-cookies") { Description = "Browsers reach the server over HTTPS (a TLS proxy in front): use Secure __Host- cookies." };
-        var serve = new Command("serve", "Start the server (SQLite in the data folder, or PostgreSQL when ConnectionStrings__Postgres is set).") { port, host, noDemo, secureCookies, DataOption };
+        var ingestRate = new Option<int>("--ingest-rate") { Description = "Messages a second one write key may send to the ingestion API (twice that in a burst).", DefaultValueFactory = _ => new WaymarkServerOptions().IngestMessagesPerSecondPerKey };
+        var serve = new Command("serve", "Start the server (SQLite in the data folder, or PostgreSQL when ConnectionStrings__Postgres is set).") { port, host, noDemo, secureCookies, ingestRate, DataOption };
         serve.SetAction(async (parse, cancellationToken) =>
         {
             var options = ServerOptions(parse.GetValue(DataOption));
@@ -48,6 +49,7 @@ internal static class WaymarkCommands
             options.Host = parse.GetValue(host)!;
             options.SeedDemo = !parse.GetValue(noDemo);
             options.SecureCookies = parse.GetValue(secureCookies);
+            options.IngestMessagesPerSecondPerKey = parse.GetValue(ingestRate);
             await using var app = WaymarkApp.Build(options);
             var credentials = await WaymarkApp.StartAsync(app, options, cancellationToken);
             Console.WriteLine($"Waymark {Version()} is running on http://{options.Host}:{options.Port}  (store: {StoreName(options)})");

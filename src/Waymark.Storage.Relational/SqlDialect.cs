@@ -56,6 +56,12 @@ public abstract class SqlDialect
         return stored;
     }
 
+    /// <summary>Inserts ingested events in one round trip, skipping those whose message id the workspace has; returns
+    /// which rows were stored, or null when the provider has no such path (rows are then inserted one by one, which
+    /// costs SQLite nothing, being in process).</summary>
+    public virtual Task<bool[]?> InsertTrackedEventsAsync(DbConnection connection, DbTransaction transaction, object workspace, IReadOnlyList<TrackedEventRow> rows, CancellationToken cancellationToken) =>
+        Task.FromResult<bool[]?>(null);
+
     /// <summary>Begins the transaction that migrations run in, holding a lock that keeps other instances out.</summary>
     public abstract Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
 }

@@ -18,7 +18,8 @@ internal sealed class TrackingWriteSession : IAsyncDisposable
     private DbCommand? _insertEvent;
     private DbCommand? _insertAnswer;
     private DbCommand? _findIdentity;
-    private long _eventSequence;
+    private long _eventSequence; // the last sequence handed out; rows not stored leave gaps, reused by the next commit
+    private long _lastStored;
     private long _answerSequence;
 
     private TrackingWriteSession(SqlDialect dialect, DbConnection connection, DbTransaction transaction, object workspace)
@@ -34,6 +35,7 @@ internal sealed class TrackingWriteSession : IAsyncDisposable
         var session = new TrackingWriteSession(dialect, connection, transaction, dialect.Id(workspaceId.Value));
         await dialect.LockWorkspaceAsync(connection, transaction, workspaceId.Value, cancellationToken);
         session._eventSequence = await Sql.LastSequenceAsync(connection, transaction, "events", session._workspace, cancellationToken);
+        session._lastStored = session._eventSequence;
         session._answerSequence = await Sql.LastSequenceAsync(connection, transaction, "survey_responses", session._workspace, cancellationToken);
         return session;
     }
@@ -47,10 +49,7 @@ internal sealed class TrackingWriteSession : IAsyncDisposable
             await IdentifyAsync(identify, receivedAt, commit, cancellationToken);
         }
 
-        foreach (var item in batch.Events)
-        {
-            await WriteEventAsync(item, commit, cancellationToken);
-        }
+        await WriteEventsAsync(batch.Events, commit, cancellationToken);
 
         foreach (var answer in batch.Answers)
         {
@@ -71,7 +70,7 @@ internal sealed class TrackingWriteSession : IAsyncDisposable
             await ExecuteAsync("UPDATE failed_events SET replayed_at = @at WHERE workspace_id = @w AND id = @id", cancellationToken, ("at", receivedAt), ("id", _dialect.Id(replayed)));
         }
 
-        commit.LastSequence = _eventSequence;
+        commit.LastSequence = _lastStored;
         return commit;
     }
 
@@ -112,35 +111,68 @@ internal sealed class TrackingWriteSession : IAsyncDisposable
         commit.Customers[identify.Customer] = properties;
     }
 
-    private async Task WriteEventAsync(TrackedEvent item, TrackingCommit commit, CancellationToken cancellationToken)
+    private async Task WriteEventsAsync(List<TrackedEvent> items, TrackingCommit commit, CancellationToken cancellationToken)
     {
-        var customer = item.AnonymousId is null ? item.Customer : await ResolveAsync(item.AnonymousId, cancellationToken) ?? item.Customer;
-        var record = new RecordedEvent(customer, item.Activity, item.TimestampMilliseconds, item.Channel, item.MessageId, item.Properties);
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var rows = new List<TrackedEventRow>(items.Count);
+        var records = new List<RecordedEvent>(items.Count);
+        foreach (var item in items)
+        {
+            var customer = item.AnonymousId is null ? item.Customer : await ResolveAsync(item.AnonymousId, cancellationToken) ?? item.Customer;
+            var record = new RecordedEvent(customer, item.Activity, item.TimestampMilliseconds, item.Channel, item.MessageId, item.Properties);
+            records.Add(record);
+            rows.Add(new TrackedEventRow(_eventSequence + rows.Count + 1, customer, item.Activity, item.TimestampMilliseconds, item.Channel, item.MessageId, record.PropertiesJson(),
+                item.Fingerprint, item.AnonymousId, item.ReceivedAtMilliseconds, item.Future ? "future" : null));
+        }
+
+        var stored = await _dialect.InsertTrackedEventsAsync(_connection, _transaction, _workspace, rows, cancellationToken) ?? await InsertOneByOneAsync(rows, cancellationToken);
+        _eventSequence += rows.Count;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (stored[i])
+            {
+                commit.Stored++;
+                commit.Events.Add(records[i]);
+                commit.Sequences.Add(rows[i].Sequence);
+                _lastStored = rows[i].Sequence;
+            }
+            else
+            {
+                await ClassifyRepeatAsync("events", TrackingKind.Events, items[i].MessageId, items[i].Fingerprint, items[i].Payload, items[i].ReceivedAtMilliseconds, commit, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<bool[]> InsertOneByOneAsync(List<TrackedEventRow> rows, CancellationToken cancellationToken)
+    {
         _insertEvent ??= await PrepareAsync(
             "INSERT INTO events (workspace_id, sequence, customer, activity, occurred_at, channel, message_id, import_id, properties, payload_hash, anonymous_id, received_at, flags) " +
             $"VALUES (@w, @s, @c, @a, @t, @h, @m, @i, {_dialect.Json("@p")}, @f, @an, @at, @flags) ON CONFLICT DO NOTHING",
             cancellationToken, ("s", 0L), ("c", ""), ("a", ""), ("t", 0L), ("h", ""), ("m", ""), ("i", _dialect.Id(Guid.Empty)), ("p", ""), ("f", ""), ("an", ""), ("at", 0L), ("flags", ""));
         var parameters = _insertEvent.Parameters;
-        parameters["s"].Value = _eventSequence + 1;
-        parameters["c"].Value = customer;
-        parameters["a"].Value = item.Activity;
-        parameters["t"].Value = item.TimestampMilliseconds;
-        parameters["h"].Value = (object?)item.Channel ?? DBNull.Value;
-        parameters["m"].Value = item.MessageId;
-        parameters["p"].Value = (object?)record.PropertiesJson() ?? DBNull.Value;
-        parameters["f"].Value = item.Fingerprint;
-        parameters["an"].Value = (object?)item.AnonymousId ?? DBNull.Value;
-        parameters["at"].Value = item.ReceivedAtMilliseconds;
-        parameters["flags"].Value = item.Future ? "future" : DBNull.Value;
-        if (await _insertEvent.ExecuteNonQueryAsync(cancellationToken) == 1)
+        var stored = new bool[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
         {
-            _eventSequence++;
-            commit.Stored++;
-            commit.Events.Add(record);
-            return;
+            var row = rows[i];
+            parameters["s"].Value = row.Sequence;
+            parameters["c"].Value = row.Customer;
+            parameters["a"].Value = row.Activity;
+            parameters["t"].Value = row.OccurredAt;
+            parameters["h"].Value = (object?)row.Channel ?? DBNull.Value;
+            parameters["m"].Value = row.MessageId;
+            parameters["p"].Value = (object?)row.Properties ?? DBNull.Value;
+            parameters["f"].Value = row.Fingerprint;
+            parameters["an"].Value = (object?)row.AnonymousId ?? DBNull.Value;
+            parameters["at"].Value = row.ReceivedAt;
+            parameters["flags"].Value = (object?)row.Flags ?? DBNull.Value;
+            stored[i] = await _insertEvent.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
 
-        await ClassifyRepeatAsync("events", TrackingKind.Events, item.MessageId, item.Fingerprint, item.Payload, item.ReceivedAtMilliseconds, commit, cancellationToken);
+        return stored;
     }
 
     private async Task WriteAnswerAsync(TrackedAnswer answer, long receivedAt, TrackingCommit commit, CancellationToken cancellationToken)

@@ -80,11 +80,11 @@ public sealed class WorkspaceEventIndex(IEventStore store, string? snapshotDirec
             var last = current.LastSequence;
             while (queue.TryDequeue(out var commit))
             {
-                var first = commit.LastSequence - commit.Events.Count + 1;
                 for (var i = 0; i < commit.Events.Count; i++)
                 {
-                    if (first + i > current.LastSequence)
+                    if (commit.Sequences[i] > current.LastSequence)
                     {
+                        last = Math.Max(last, commit.Sequences[i]);
                         var item = commit.Events[i];
                         builder.Add(item.Customer, item.Activity, item.TimestampMilliseconds, item.Channel, item.Properties);
                     }
@@ -95,7 +95,6 @@ public sealed class WorkspaceEventIndex(IEventStore store, string? snapshotDirec
                     builder.SetCustomerProperties(customer, properties);
                 }
 
-                last = Math.Max(last, commit.LastSequence);
             }
 
             var merged = new Indexed(EventLogMerge.Merge(current.Log, builder.Build()), last);

@@ -17,7 +17,10 @@ public sealed class TrackingCommit
     /// <summary>The stored events, in sequence order, with the customer each was resolved to.</summary>
     public List<RecordedEvent> Events { get; } = [];
 
-    /// <summary>The sequence of the last stored event (0 when none was stored).</summary>
+    /// <summary>Each stored event's sequence, in the order of <see cref="Events"/> (ascending; there may be gaps).</summary>
+    public List<long> Sequences { get; } = [];
+
+    /// <summary>The workspace's highest stored event sequence after this batch.</summary>
     public long LastSequence { get; set; }
 
     /// <summary>Customers whose properties the batch's identify calls changed, with all their properties.</summary>

@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Waymark.Application.Storage;
+using Waymark.Server.Hosting;
+using Stopwatch = System.Diagnostics.Stopwatch;
+
+namespace Waymark.Cli;
+
+/// <summary><c>waymark bench ingest</c>: the ingestion API under load, against a server in a child process. Held
+/// load (open loop, p99 acknowledgement latency), throughput (closed loop, 100-message batches), and SIGKILL under
+/// load with client retries after each restart; then every acknowledged message is looked up in the store.</summary>
+internal static class IngestBenchCommand
+{
+    public static Command Create()
+    {
+        var seconds = new Option<int>("--seconds") { Description = "Held load: how long.", DefaultValueFactory = _ => 60 };
+        var rate = new Option<int>("--rate") { Description = "Held load: messages a second.", DefaultValueFactory = _ => 1000 };
+        var batch = new Option<int>("--batch") { Description = "Held load: messages per batch.", DefaultValueFactory = _ => 50 };
+        var throughputSeconds = new Option<int>("--throughput-seconds") { Description = "Throughput: how long (0 skips it).", DefaultValueFactory = _ => 20 };
+        var senders = new Option<int>("--senders") { Description = "Throughput: concurrent senders of 100-message batches.", DefaultValueFactory = _ => 16 };
+        var kills = new Option<int>("--kills") { Description = "How many times to SIGKILL the server under load.", DefaultValueFactory = _ => 10 };
+        var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string: measure against PostgreSQL instead of SQLite." };
+        var command = new Command("ingest", "Measure the ingestion API: held load, throughput, and SIGKILL under load.") { seconds, rate, batch, throughputSeconds, senders, kills, postgres };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var data = Directory.CreateTempSubdirectory("waymark-ingest-bench-").FullName;
+            try
+            {
+                return await RunAsync(data, parse.GetValue(postgres), parse.GetValue(seconds), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(throughputSeconds),
+                    parse.GetValue(senders), parse.GetValue(kills), cancellationToken);
+            }
+            finally
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string data, string? postgres, int seconds, int rate, int batch, int throughputSeconds, int senders, int kills, CancellationToken cancellationToken)
+    {
+        var store = postgres is null ? "SQLite (WAL, synchronous=FULL)" : "PostgreSQL (synchronous_commit on)";
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; store: {store}; server and load generator share the machine");
+        await using var server = await BenchServer.StartAsync(data, postgres, rate: 10_000_000, cancellationToken);
+        var (workspace, key) = await server.SetUpAsync(cancellationToken);
+        using var load = new IngestLoad(server.Address, key);
+        var clock = TimeProvider.System;
+        var acknowledged = new HashSet<string>(StringComparer.Ordinal);
+        var ok = true;
+
+        await load.OpenLoopAsync("warm", 500, batch, TimeSpan.FromSeconds(2), clock, cancellationToken);
+        var held = await load.OpenLoopAsync("held", rate, batch, TimeSpan.FromSeconds(seconds), clock, cancellationToken);
+        Acknowledge(held, acknowledged);
+        var heldOk = held.Count(outcome => outcome.Status == HttpStatusCode.OK);
+        var p99 = Percentile(held, 0.99);
+        Console.WriteLine($"held load: {rate:N0} messages/s offered for {seconds} s in batches of {batch} (open loop): {heldOk * batch:N0} acknowledged of {held.Count * batch:N0}; " +
+            $"latency p50 {Percentile(held, 0.5):F1} ms, p99 {p99:F1} ms, max {Percentile(held, 1):F1} ms; other answers: {Others(held)}");
+        ok &= heldOk == held.Count && p99 <= 250;
+
+        if (throughputSeconds > 0)
+        {
+            var clockThroughput = Stopwatch.StartNew();
+            var burst = await load.ClosedLoopAsync("burst", senders, 100, TimeSpan.FromSeconds(throughputSeconds), clock);
+            var elapsed = clockThroughput.Elapsed.TotalSeconds;
+            Acknowledge(burst, acknowledged);
+            var stored = burst.Count(outcome => outcome.Status == HttpStatusCode.OK) * 100;
+            Console.WriteLine($"throughput: {senders} senders of 100-message batches for {throughputSeconds} s (closed loop): {stored / elapsed:N0} messages/s acknowledged " +
+                $"({burst.Count / elapsed:N0} requests/s), latency p50 {Percentile(burst, 0.5):F1} ms, p99 {Percentile(burst, 0.99):F1} ms; other answers: {Others(burst)}");
+        }
+
+        var tally = await KillLoopAsync(server, load, kills, rate, batch, acknowledged, clock, cancellationToken);
+        var (rows, distinct, lost) = await VerifyAsync(data, postgres, workspace, acknowledged, cancellationToken);
+        Console.WriteLine($"kill -9: {kills} kills under {rate:N0} messages/s; {tally.Retried:N0} unanswered messages retried after restarts, of which {tally.AlreadyStored:N0} had been stored before the kill " +
+            $"(deduplicated); restarts took {tally.RestartMedian.TotalSeconds:F1} s (median)");
+        Console.WriteLine($"tally: acknowledged={acknowledged.Count} stored={distinct} duplicates={rows - distinct} lost={lost}");
+        ok &= lost == 0 && rows == distinct && distinct == acknowledged.Count;
+        Console.WriteLine(ok ? "result: every acknowledged message is stored exactly once" : "result: FAILED (see above)");
+        return ok ? 0 : 1;
+    }
+
+    private sealed record KillTally(long Retried, long AlreadyStored, TimeSpan RestartMedian);
+
+    private static async Task<KillTally> KillLoopAsync(BenchServer server, IngestLoad load, int kills, int rate, int batch, HashSet<string> acknowledged, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var random = new Random(7);
+        long retried = 0;
+        long alreadyStored = 0;
+        var restarts = new List<TimeSpan>();
+        for (var kill = 0; kill < kills; kill++)
+        {
+            using var stop = new CancellationTokenSource();
+            var running = load.OpenLoopAsync($"kill{kill}", rate, batch, TimeSpan.FromSeconds(30), clock, stop.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1000, 3000)), cancellationToken);
+            server.Kill();
+            await stop.CancelAsync();
+            var outcomes = await running;
+            Acknowledge(outcomes, acknowledged);
+            restarts.Add(await server.RestartAsync(cancellationToken));
+
+            // What the client saw no 200 for is sent again, as a tracking library retries, until it is acknowledged.
+            foreach (var unanswered in outcomes.Where(outcome => outcome.Status != HttpStatusCode.OK))
+            {
+                for (var attempt = 0; ; attempt++)
+                {
+                    var retry = await load.SendAsync(unanswered.Batch, Stopwatch.GetTimestamp(), cancellationToken);
+                    if (retry.Status == HttpStatusCode.OK)
+                    {
+                        retried += unanswered.Batch.MessageIds.Length;
+                        alreadyStored += retry.Duplicates;
+                        acknowledged.UnionWith(unanswered.Batch.MessageIds);
+                        break;
+                    }
+
+                    if (attempt > 50)
+                    {
+                        throw new InvalidOperationException($"A retried batch was refused {attempt} times (last: {retry.Status}).");
+                    }
+
+                    await Task.Delay(100, cancellationToken);
+                }
+            }
+        }
+
+        restarts.Sort();
+        return new KillTally(retried, alreadyStored, restarts.Count == 0 ? TimeSpan.Zero : restarts[restarts.Count / 2]);
+    }
+
+    private static async Task<(long Rows, long Distinct, long Lost)> VerifyAsync(string data, string? postgres, Guid workspace, HashSet<string> acknowledged, CancellationToken cancellationToken)
+    {
+        var options = new WaymarkServerOptions { DataDirectory = data, PostgresConnectionString = postgres, SeedDemo = false };
+        await using var local = await LocalStore.OpenAsync(options, cancellationToken, migrate: false);
+        var stored = new Dictionary<string, int>(StringComparer.Ordinal);
+        long rows = 0;
+        await local.Services.GetRequiredService<IEventStore>().ReadAsync(new Domain.Ids.WorkspaceId(workspace), 0, item =>
+        {
+            rows++;
+            if (item.MessageId is { } id)
+            {
+                stored[id] = stored.GetValueOrDefault(id) + 1;
+            }
+        }, (_, _) => { }, cancellationToken);
+        var relevant = stored.Where(pair => !pair.Key.StartsWith("warm-", StringComparison.Ordinal)).ToList();
+        var warm = stored.Count - relevant.Count;
+        return (rows - warm, relevant.Count, acknowledged.Count(id => !stored.ContainsKey(id)));
+    }
+
+    private static void Acknowledge(IEnumerable<IngestLoad.Outcome> outcomes, HashSet<string> acknowledged)
+    {
+        foreach (var outcome in outcomes.Where(outcome => outcome.Status == HttpStatusCode.OK))
+        {
+            acknowledged.UnionWith(outcome.Batch.MessageIds);
+        }
+    }
+
+    private static double Percentile(List<IngestLoad.Outcome> outcomes, double rank)
+    {
+        if (outcomes.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = outcomes.Select(outcome => outcome.Latency.TotalMilliseconds).Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(rank * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static string Others(List<IngestLoad.Outcome> outcomes)
+    {
+        var others = outcomes.Where(outcome => outcome.Status != HttpStatusCode.OK).GroupBy(outcome => outcome.Status is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : "no answer")
+            .Select(group => $"{group.Key} ×{group.Count()}").ToList();
+        return others.Count == 0 ? "none" : string.Join(", ", others);
+    }
+}
