@@ -7,6 +7,7 @@ import { Analytics } from "./pages/Analytics";
 import { Members } from "./pages/Members";
 import { Personas } from "./pages/Personas";
 import { Segments } from "./pages/Segments";
+import { Tracking } from "./pages/Tracking";
 import { OpportunityMatrix } from "./pages/OpportunityMatrix";
 import { SignIn } from "./pages/SignIn";
 import { match, navigate, useLocation } from "./router";
@@ -66,6 +67,8 @@ export function App() {
         <Personas workspace={workspace} />
       ) : match("/w/:workspaceId/segments", path) ? (
         <Segments workspace={workspace} />
+      ) : match("/w/:workspaceId/tracking", path) ? (
+        <Tracking workspace={workspace} />
       ) : match("/w/:workspaceId/members", path) ? (
         <Members workspace={workspace} />
       ) : (

@@ -40,6 +40,7 @@ export function Shell({ user, workspaces, workspace, onSignedOut, children }: {
           <Link href={`/w/${workspace.id}/personas`} aria-current={section === "personas" ? "page" : undefined}>Personas</Link>
           <Link href={`/w/${workspace.id}/segments`} aria-current={section === "segments" ? "page" : undefined}>Segments</Link>
           <Link href={`/w/${workspace.id}/analytics`} aria-current={section === "analytics" ? "page" : undefined}>Analytics</Link>
+          <Link href={`/w/${workspace.id}/tracking`} aria-current={section === "tracking" ? "page" : undefined}>Tracking</Link>
           <Link href={`/w/${workspace.id}/members`} aria-current={section === "members" ? "page" : undefined}>Members</Link>
         </nav>
         <div className="spacer" />

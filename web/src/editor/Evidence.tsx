@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useLiveMetrics, type LiveState } from "../api/live";
 import { api, present, type Present, type Schemas } from "../api/client";
 
 export type EvidenceReport = Present<Schemas["JourneyEvidenceReport"]>;
@@ -34,6 +35,10 @@ export const maxSegments = 5;
 
 export interface Evidence {
   report: EvidenceReport | null;
+  /** Whether pushes from the live hub can arrive, and when the last one did. */
+  live: LiveState;
+  updatedAt: string | null;
+  eventCount: number | null;
   /** With "compare periods": the same metrics before the date (report is then after it). */
   before: EvidenceReport | null;
   segments: SavedSegment[];
@@ -51,7 +56,19 @@ function query(options: EvidenceOptions, from: string, to: string) {
 
 /** Loads the journey's metrics from the server for the chosen range, segment and comparison date. */
 export function useEvidence(workspaceId: string, journeyId: string, on: boolean, options: EvidenceOptions, version: number): Evidence {
-  const [state, setState] = useState<Evidence>({ report: null, before: null, segments: [], loading: false, error: null });
+  const [state, setState] = useState<Omit<Evidence, "live">>({ report: null, before: null, segments: [], loading: false, error: null, updatedAt: null, eventCount: null });
+  const [pushes, setPushes] = useState(0);
+  const whole = !options.from && !options.to && !options.compareAt && options.segmentIds.length === 0;
+  // New events move the numbers without a reload: a push carries the metrics over everything, which is this view
+  // when no range, segment or comparison is chosen; any other view is fetched again.
+  const live = useLiveMetrics(workspaceId, journeyId, on, (push) => {
+    if (whole) {
+      setState((previous) => ({ ...previous, report: push.metrics, updatedAt: push.at, eventCount: push.eventCount }));
+    } else {
+      setState((previous) => ({ ...previous, updatedAt: push.at, eventCount: push.eventCount }));
+      setPushes((count) => count + 1);
+    }
+  });
 
   useEffect(() => {
     if (!on) {
@@ -72,20 +89,21 @@ export function useEvidence(workspaceId: string, journeyId: string, on: boolean,
       if (!current) {
         return;
       }
-      setState({
+      setState((previous) => ({
+        ...previous,
         report: now.data ? present(now.data) : null,
         before: then?.data ? present(then.data) : null,
         segments: present(segments.data ?? []),
         loading: false,
         error: now.data ? null : ((now.error as { detail?: string } | undefined)?.detail ?? "The metrics could not be loaded."),
-      });
+      }));
     });
     return () => {
       current = false;
     };
-  }, [on, workspaceId, journeyId, options.from, options.to, options.segmentIds.join(","), options.compareAt, version]);
+  }, [on, workspaceId, journeyId, options.from, options.to, options.segmentIds.join(","), options.compareAt, version, pushes]);
 
-  return state;
+  return { ...state, live };
 }
 
 /** The value of a metric for one touchpoint, as a number where higher is better (for colouring) and as text. */
@@ -237,6 +255,12 @@ export function EvidenceBar({ metric, onMetric, options, onOptions, evidence, on
       <span className="muted" aria-live="polite">
         {evidence.loading ? "Loading evidence…" : evidence.error ? evidence.error
           : all ? `${all.segment}: ${all.entered.toLocaleString()} customers entered · ${all.completed.toLocaleString()} completed · ${percent(all.conformance.conformantShare)} as planned` : ""}
+      </span>
+      <span className={`live-state ${evidence.live}`} role="status" aria-label="Live updates"
+        title={evidence.live === "live" ? "New events move these numbers as they arrive" : "Live updates are not connected; the numbers change on reload"}>
+        {evidence.live === "live" ? "● Live" : evidence.live === "connecting" ? "○ Connecting…" : "○ Offline"}
+        {evidence.updatedAt && ` · updated ${new Date(evidence.updatedAt).toLocaleTimeString()}`}
+        {evidence.eventCount !== null && ` · ${evidence.eventCount.toLocaleString()} events`}
       </span>
     </div>
   );
