@@ -21,6 +21,7 @@ public static class RelationalStorageExtensions
         services.AddSingleton<ISurveyResponseStore, RelationalSurveyResponseStore>();
         services.AddSingleton<ITrackingStore, RelationalTrackingStore>();
         services.AddSingleton<IWriteKeyStore, RelationalWriteKeyStore>();
+        services.AddSingleton<IAlertStore, RelationalAlertStore>();
         services.AddSingleton<IWorkspaceObjectStore<Persona>>(new RelationalWorkspaceObjectStore<Persona>(dialect, WorkspaceObjectKind<Persona>.Personas));
         services.AddSingleton<IWorkspaceObjectStore<Segment>>(new RelationalWorkspaceObjectStore<Segment>(dialect, WorkspaceObjectKind<Segment>.Segments));
         services.AddSingleton<IMigrator>(provider => new RelationalMigrator(dialect, migrations, provider.GetRequiredService<TimeProvider>()));

@@ -14,7 +14,9 @@ public sealed partial class IngestBenchTests : IDisposable
     [InlineData("postgresql")]
     public async Task KilledUnderLoad_EveryAcknowledgedMessageIsStoredOnce(string store)
     {
-        string[] arguments = ["bench", "ingest", "--seconds", "5", "--rate", "1000", "--throughput-seconds", "3", "--kills", "3"];
+        // The latency target (p99 ≤ 250 ms) is measured by the long form on a quiet machine; here the bench shares two
+        // cores with the other test projects, so only a stall of seconds fails it. Correctness is checked exactly.
+        string[] arguments = ["bench", "ingest", "--seconds", "5", "--rate", "1000", "--throughput-seconds", "3", "--kills", "3", "--p99-target", "3000"];
         if (store == "postgresql")
         {
             arguments = [.. arguments, "--postgres", TestPostgres.CreateDatabase()];

@@ -15,6 +15,9 @@ public static class PlannedJourneys
         ("Stop checks", ["T06 Determine necessity of stop advice", "T10 Determine necessity to stop indication"]),
     ], TimeSpan.FromHours(12));
 
+    /// <summary>A journey whose touchpoints are each matched by the event of their name, stage by stage.</summary>
+    public static Journey Of(string name, params (string Stage, string[] Activities)[] stages) => Build(name, stages, TimeSpan.FromHours(1));
+
     private static Journey Build(string name, (string Stage, string[] Activities)[] stages, TimeSpan planned)
     {
         var first = true;

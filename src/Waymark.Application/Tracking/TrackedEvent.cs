@@ -8,7 +8,8 @@ namespace Waymark.Application.Tracking;
 /// <param name="Activity">The event name (<c>Page Viewed</c> / <c>Screen Viewed</c> for page and screen calls).</param>
 /// <param name="TimestampMilliseconds">The corrected time: receivedAt − (sentAt − timestamp), UTC milliseconds.</param>
 /// <param name="Channel"><c>properties.channel</c>, else <c>context.channel</c>, else null.</param>
-/// <param name="Properties">The message's <c>properties</c> as strings (numbers and booleans as sent, objects as JSON).</param>
+/// <param name="Properties">The message's <c>properties</c> as strings (numbers and booleans as sent, objects as JSON),
+/// without <c>channel</c>, which is <paramref name="Channel"/>.</param>
 /// <param name="ReceivedAtMilliseconds">When the server received it.</param>
 /// <param name="Future">True when the corrected time is more than <see cref="TrackingLimits.FutureTolerance"/> ahead.</param>
 /// <param name="Fingerprint">SHA-256 of the message without <c>sentAt</c>: the same for a retry, different for another message.</param>

@@ -49,7 +49,9 @@ public static partial class TrackingBatchReader
                     batch.Warnings.Add(new TrackingRejection(index, common.MessageId, "timestamp.future", "The event's time is more than 23 hours ahead of the server's; it is stored and flagged.", ""));
                 }
 
-                batch.Events.Add(new TrackedEvent(index, common.MessageId, customer, anonymousId, activity, common.Timestamp, ChannelOf(message, properties),
+                var channel = ChannelOf(message, properties);
+                properties.RemoveAll(pair => pair.Key == "channel"); // the channel is a column of its own, as in file imports
+                batch.Events.Add(new TrackedEvent(index, common.MessageId, customer, anonymousId, activity, common.Timestamp, channel,
                     properties.Count == 0 ? null : properties, batch.ReceivedAt.ToUnixTimeMilliseconds(), common.Future, common.Fingerprint, common.Payload));
                 return;
             default:

@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Bringing ingested events into the live index failed; it retries on the next tick")]
     public static partial void LiveIndexFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Evaluating alerts or posting webhooks failed; it retries on the next tick")]
+    public static partial void AlertsFailed(ILogger logger, Exception exception);
 }

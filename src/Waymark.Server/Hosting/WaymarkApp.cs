@@ -19,7 +19,9 @@ using Waymark.Application.Storage;
 using Waymark.Application.Workspaces;
 using Waymark.Domain.Personas;
 using Waymark.Domain.Segments;
+using Waymark.Server.Alerts;
 using Waymark.Server.Analytics;
+using Waymark.Application.Alerts;
 using Waymark.Server.Auth;
 using Waymark.Server.Errors;
 using Waymark.Server.Events;
@@ -129,6 +131,11 @@ public static class WaymarkApp
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<LiveUpdates>();
         services.AddHostedService<TrackingHostedService>();
+        services.AddSingleton<AlertEvaluator>();
+        services.AddSingleton<AlertCommands>();
+        services.AddSingleton(provider => new WebhookDispatcher(provider.GetRequiredService<IAlertStore>(),
+            new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), provider.GetRequiredService<TimeProvider>(), options.WebhookRetryDelays));
+        services.AddHostedService<AlertHostedService>();
         services.AddSignalR().AddJsonProtocol(json => WaymarkJson.Configure(json.PayloadSerializerOptions));
         services.AddSingleton(provider => new WorkspaceObjectCommands<Persona>(provider.GetRequiredService<IWorkspaceObjectStore<Persona>>(), WorkspaceObjectKind<Persona>.Personas, persona => persona.Validate()));
         services.AddSingleton(provider => new WorkspaceObjectCommands<Segment>(provider.GetRequiredService<IWorkspaceObjectStore<Segment>>(), WorkspaceObjectKind<Segment>.Segments, segment => segment.Validate()));
@@ -233,6 +240,7 @@ public static class WaymarkApp
         workspace.MapAnalyticsEndpoints();
         workspace.MapEvidenceEndpoints();
         workspace.MapTrackingEndpoints();
+        workspace.MapAlertEndpoints();
         api.MapFallback(() => ProblemResults.For(Error.NotFound("route", "There is no such API route.")));
     }
 }

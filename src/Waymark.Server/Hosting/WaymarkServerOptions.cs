@@ -38,4 +38,13 @@ public sealed class WaymarkServerOptions
     /// <summary>Messages a second one write key may send to the ingestion API on average (twice that in a burst);
     /// above it requests get 429 with Retry-After.</summary>
     public int IngestMessagesPerSecondPerKey { get; set; } = 20_000;
+
+    /// <summary>How often alert rules are evaluated against the live index.</summary>
+    public TimeSpan AlertEvaluationInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often due webhook deliveries are posted.</summary>
+    public TimeSpan WebhookDispatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The waits between webhook attempts; after the last, a delivery is dead.</summary>
+    public IReadOnlyList<TimeSpan> WebhookRetryDelays { get; set; } = Waymark.Application.Alerts.WebhookDispatcher.DefaultRetryDelays;
 }

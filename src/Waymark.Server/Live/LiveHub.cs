@@ -30,6 +30,19 @@ internal sealed class LiveHub(IWorkspaceStore workspaces, IJourneyStore journeys
         return true;
     }
 
+    /// <summary>Starts sending the workspace's notifications (<c>notification</c> messages) to this connection; false
+    /// when the caller is not a member.</summary>
+    public async Task<bool> WatchWorkspace(Guid workspaceId)
+    {
+        if (CurrentUser.IdOf(Context.User!) is not { } userId || await workspaces.GetRoleAsync(new WorkspaceId(workspaceId), userId, Context.ConnectionAborted) is null)
+        {
+            return false;
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdates.WorkspaceGroupOf(workspaceId), Context.ConnectionAborted);
+        return true;
+    }
+
     /// <summary>Stops sending the journey's metrics to this connection.</summary>
     public async Task UnwatchJourney(Guid journeyId)
     {

@@ -27,6 +27,8 @@ internal sealed class LiveUpdates(IHubContext<LiveHub> hub, WorkspaceEventIndex 
 
     public static string GroupOf(Guid journeyId) => $"journey:{journeyId:D}";
 
+    public static string WorkspaceGroupOf(Guid workspaceId) => $"workspace:{workspaceId:D}";
+
     public void Watch(string connectionId, WorkspaceId workspaceId, JourneyId journeyId) => _watchers[(connectionId, journeyId)] = workspaceId;
 
     public void Forget(string connectionId, JourneyId? journeyId)

@@ -61,7 +61,7 @@ public sealed class TrackingBatchReaderTests
 
         Assert.Equal([("42", null, "Ordered", "app"), ("a", "a", "Page Viewed", "browser"), ("b", "b", "Screen Viewed", null)],
             batch.Events.Select(item => (item.Customer, item.AnonymousId, item.Activity, item.Channel)));
-        Assert.Equal(["channel=app", "total=19.5", "gift=true", "items=[1,2]"], batch.Events[0].Properties!.Select(pair => $"{pair.Key}={pair.Value}"));
+        Assert.Equal(["total=19.5", "gift=true", "items=[1,2]"], batch.Events[0].Properties!.Select(pair => $"{pair.Key}={pair.Value}"));
         Assert.Equal("name=Pricing", Assert.Single(batch.Events[1].Properties!) is var (name, value) ? $"{name}={value}" : "");
         var identify = Assert.Single(batch.Identifies);
         Assert.Equal(("u", "a", "pro"), (identify.Customer, identify.AnonymousId, identify.Traits["plan"]));
