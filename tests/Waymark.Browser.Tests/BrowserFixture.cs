@@ -38,7 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-        Server = await WaymarkTestServer.StartAsync(seedDemo: true);
+        Server = await WaymarkTestServer.StartAsync(seedDemo: true, configure: options => options.AlertEvaluationInterval = TimeSpan.FromMilliseconds(500));
     }
 
     public async Task DisposeAsync()

@@ -8,6 +8,7 @@ import { Members } from "./pages/Members";
 import { Personas } from "./pages/Personas";
 import { Segments } from "./pages/Segments";
 import { Tracking } from "./pages/Tracking";
+import { Alerts } from "./pages/Alerts";
 import { OpportunityMatrix } from "./pages/OpportunityMatrix";
 import { SignIn } from "./pages/SignIn";
 import { match, navigate, useLocation } from "./router";
@@ -67,6 +68,8 @@ export function App() {
         <Personas workspace={workspace} />
       ) : match("/w/:workspaceId/segments", path) ? (
         <Segments workspace={workspace} />
+      ) : match("/w/:workspaceId/alerts", path) ? (
+        <Alerts workspace={workspace} />
       ) : match("/w/:workspaceId/tracking", path) ? (
         <Tracking workspace={workspace} />
       ) : match("/w/:workspaceId/members", path) ? (

@@ -197,6 +197,10 @@ public sealed class AlertEvaluator(IAlertStore alerts, IJourneyStore journeys, W
         return low;
     }
 
-    private static string Describe(TimeSpan span) =>
-        span.TotalDays >= 1 ? $"{span.TotalDays:0.#} days" : span.TotalHours >= 1 ? $"{span.TotalHours:0.#} hours" : span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} minutes" : $"{span.TotalSeconds:0.#} seconds";
+    private static string Describe(TimeSpan span)
+    {
+        var (value, unit) = span.TotalDays >= 1 ? (span.TotalDays, "day") : span.TotalHours >= 1 ? (span.TotalHours, "hour") : span.TotalMinutes >= 1 ? (span.TotalMinutes, "minute") : (span.TotalSeconds, "second");
+        var text = value.ToString("0.#", CultureInfo.InvariantCulture);
+        return $"{text} {unit}{(text == "1" ? "" : "s")}";
+    }
 }

@@ -57,3 +57,22 @@ export function useLiveMetrics(workspaceId: string, journeyId: string, on: boole
 
   return state;
 }
+
+/** Calls back for each notification an alert rule fires in the workspace, while the page is open. */
+export function useWorkspaceNotifications(workspaceId: string, onNotification: () => void): void {
+  useEffect(() => {
+    const connection = new HubConnectionBuilder()
+      .withUrl("/hubs/live", { headers: { "X-XSRF-TOKEN": currentAntiforgeryToken() ?? "" } })
+      .withAutomaticReconnect()
+      .configureLogging(LogLevel.Warning)
+      .build();
+    connection.on("notification", () => onNotification());
+    const watch = () => connection.invoke<boolean>("WatchWorkspace", workspaceId);
+    connection.onreconnected(() => void watch());
+    void connection.start().then(watch).catch(() => undefined);
+    return () => {
+      void connection.stop();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [workspaceId]);
+}

@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import { useWorkspaceNotifications } from "../api/live";
 import { api, type User, type Workspace } from "../api/client";
 import { navigate, useLocation } from "../router";
 import { Link } from "./Link";
@@ -12,6 +13,20 @@ export function Shell({ user, workspaces, workspace, onSignedOut, children }: {
   children: ReactNode;
 }) {
   const section = useLocation().split("?")[0]!.split("/")[3] ?? "journeys";
+  const [unread, setUnread] = useState(0);
+
+  async function countUnread() {
+    const result = await api.GET("/api/v1/workspaces/{workspaceId}/notifications", { params: { path: { workspaceId: workspace.id }, query: { limit: 100 } } });
+    setUnread((result.data ?? []).filter((notification) => !notification.readAt).length);
+  }
+
+  useEffect(() => {
+    void countUnread();
+    const timer = window.setInterval(() => void countUnread(), 30_000);
+    return () => window.clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [workspace.id, section]);
+  useWorkspaceNotifications(workspace.id, () => void countUnread());
 
   async function signOut() {
     await api.POST("/api/v1/auth/sign-out");
@@ -40,6 +55,9 @@ export function Shell({ user, workspaces, workspace, onSignedOut, children }: {
           <Link href={`/w/${workspace.id}/personas`} aria-current={section === "personas" ? "page" : undefined}>Personas</Link>
           <Link href={`/w/${workspace.id}/segments`} aria-current={section === "segments" ? "page" : undefined}>Segments</Link>
           <Link href={`/w/${workspace.id}/analytics`} aria-current={section === "analytics" ? "page" : undefined}>Analytics</Link>
+          <Link href={`/w/${workspace.id}/alerts`} aria-current={section === "alerts" ? "page" : undefined}>
+            Alerts{unread > 0 && <span className="badge" aria-label={`${unread} unread notifications`}>{unread}</span>}
+          </Link>
           <Link href={`/w/${workspace.id}/tracking`} aria-current={section === "tracking" ? "page" : undefined}>Tracking</Link>
           <Link href={`/w/${workspace.id}/members`} aria-current={section === "members" ? "page" : undefined}>Members</Link>
         </nav>
