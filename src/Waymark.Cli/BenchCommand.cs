@@ -96,11 +96,36 @@ internal static class BenchCommand
         var members = segments.Select(rule => new Waymark.Analytics.Journeys.SegmentMembers(rule.Name, rule.Members(log))).ToList();
         void Measure30(Waymark.Analytics.Journeys.JourneyMetricsOptions with) =>
             Waymark.Analytics.Journeys.PainPointRanking.Rank(Waymark.Analytics.Journeys.JourneyMetricsAnalyzer.Analyze(log, model, with).Segments[0]);
+        var cart = IndexOf(model, "cart_added");
+        var order = IndexOf(model, "order_completed");
+        var latest = log.Timestamp.Max();
+        var live = new EventLogBuilder();
+        for (var i = 0; i < 1000; i++)
+        {
+            live.Add(log.Customers[(i * 997) % log.CustomerCount], "cart_added", latest + i, "web");
+        }
+
+        var delta = live.Build();
         return
         [
             Measure("journey metrics, 30 touchpoints", repeat, () => Measure30(options)),
             Measure("journey metrics, 30 touchpoints, 3 segments", repeat, () => Measure30(options with { Segments = members })),
+            Measure("follow-up scan (basket, no order in 2 h)", repeat, () => Waymark.Analytics.Journeys.StuckCustomers.Find(log, model, cart, order, 7_200_000, 0, latest)),
+            Measure("live append of 1,000 events", repeat, () => EventLogMerge.Merge(log, delta)),
         ];
+    }
+
+    private static int IndexOf(Waymark.Analytics.Journeys.JourneyModel model, string activity)
+    {
+        for (var i = 0; i < model.Touchpoints.Count; i++)
+        {
+            if (model.Touchpoints[i].Filters.Any(filter => filter.Activity == activity))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"The generated journey has no touchpoint for {activity}.");
     }
 
     internal static EventLog Build(List<GeneratedEvent> generated)

@@ -21,9 +21,11 @@ public sealed class RelationalTrackingStore(SqlDialect dialect) : ITrackingStore
         foreach (var workspace in Enumerable.Range(0, batches.Count).GroupBy(i => batches[i].WorkspaceId))
         {
             await using var writer = await TrackingWriteSession.BeginAsync(dialect, connection, transaction, workspace.Key, cancellationToken);
-            foreach (var i in workspace)
+            var indexes = workspace.ToList();
+            var written = await writer.WriteAsync([.. indexes.Select(i => batches[i].Batch)], cancellationToken);
+            for (var j = 0; j < indexes.Count; j++)
             {
-                results[i] = await writer.WriteAsync(batches[i].Batch, cancellationToken);
+                results[indexes[j]] = written[j];
             }
         }
 

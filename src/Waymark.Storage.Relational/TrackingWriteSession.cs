@@ -40,38 +40,49 @@ internal sealed class TrackingWriteSession : IAsyncDisposable
         return session;
     }
 
-    public async Task<TrackingCommit> WriteAsync(TrackingBatch batch, CancellationToken cancellationToken)
+    /// <summary>Writes the workspace's batches of one group commit: identifies first, then the events of all batches in
+    /// one insert (one round trip on PostgreSQL however many requests share the commit), then answers and rejects.</summary>
+    public async Task<TrackingCommit[]> WriteAsync(IReadOnlyList<TrackingBatch> batches, CancellationToken cancellationToken)
     {
-        var commit = new TrackingCommit();
-        var receivedAt = Sql.Time(batch.ReceivedAt);
-        foreach (var identify in batch.Identifies)
+        var commits = batches.Select(_ => new TrackingCommit()).ToArray();
+        for (var b = 0; b < batches.Count; b++)
         {
-            await IdentifyAsync(identify, receivedAt, commit, cancellationToken);
+            foreach (var identify in batches[b].Identifies)
+            {
+                await IdentifyAsync(identify, Sql.Time(batches[b].ReceivedAt), commits[b], cancellationToken);
+            }
         }
 
-        await WriteEventsAsync(batch.Events, commit, cancellationToken);
-
-        foreach (var answer in batch.Answers)
+        var previous = _lastStored;
+        await WriteEventsAsync(batches, commits, cancellationToken);
+        for (var b = 0; b < batches.Count; b++)
         {
-            await WriteAnswerAsync(answer, receivedAt, commit, cancellationToken);
+            var batch = batches[b];
+            var receivedAt = Sql.Time(batch.ReceivedAt);
+            foreach (var answer in batch.Answers)
+            {
+                await WriteAnswerAsync(answer, receivedAt, commits[b], cancellationToken);
+            }
+
+            foreach (var rejection in batch.Rejections)
+            {
+                await ExecuteAsync(
+                    "INSERT INTO failed_events (workspace_id, id, kind, message_id, code, reason, payload, fingerprint, received_at, sent_at, replayed_at) " +
+                    "VALUES (@w, @id, @k, @m, @c, @r, @p, @f, @at, @sent, NULL) ON CONFLICT DO NOTHING",
+                    cancellationToken, ("id", _dialect.Id(Guid.CreateVersion7())), ("k", RelationalTrackingStore.NameOf(batch.Kind)), ("m", rejection.MessageId), ("c", rejection.Code),
+                    ("r", rejection.Reason), ("p", rejection.Payload), ("f", Fingerprint(batch.Kind, rejection.Payload)), ("at", receivedAt), ("sent", Sql.Time(batch.SentAt)));
+            }
+
+            if (batch.ReplayOf is { } replayed && batch.Rejections.Count == 0)
+            {
+                await ExecuteAsync("UPDATE failed_events SET replayed_at = @at WHERE workspace_id = @w AND id = @id", cancellationToken, ("at", receivedAt), ("id", _dialect.Id(replayed)));
+            }
+
+            previous = Math.Max(previous, commits[b].Sequences.Count > 0 ? commits[b].Sequences[^1] : 0);
+            commits[b].LastSequence = previous;
         }
 
-        foreach (var rejection in batch.Rejections)
-        {
-            await ExecuteAsync(
-                "INSERT INTO failed_events (workspace_id, id, kind, message_id, code, reason, payload, fingerprint, received_at, sent_at, replayed_at) " +
-                "VALUES (@w, @id, @k, @m, @c, @r, @p, @f, @at, @sent, NULL) ON CONFLICT DO NOTHING",
-                cancellationToken, ("id", _dialect.Id(Guid.CreateVersion7())), ("k", RelationalTrackingStore.NameOf(batch.Kind)), ("m", rejection.MessageId), ("c", rejection.Code),
-                ("r", rejection.Reason), ("p", rejection.Payload), ("f", Fingerprint(batch.Kind, rejection.Payload)), ("at", receivedAt), ("sent", Sql.Time(batch.SentAt)));
-        }
-
-        if (batch.ReplayOf is { } replayed && batch.Rejections.Count == 0)
-        {
-            await ExecuteAsync("UPDATE failed_events SET replayed_at = @at WHERE workspace_id = @w AND id = @id", cancellationToken, ("at", receivedAt), ("id", _dialect.Id(replayed)));
-        }
-
-        commit.LastSequence = _lastStored;
-        return commit;
+        return commits;
     }
 
     private async Task IdentifyAsync(TrackedIdentify identify, long receivedAt, TrackingCommit commit, CancellationToken cancellationToken)
@@ -111,8 +122,14 @@ internal sealed class TrackingWriteSession : IAsyncDisposable
         commit.Customers[identify.Customer] = properties;
     }
 
-    private async Task WriteEventsAsync(List<TrackedEvent> items, TrackingCommit commit, CancellationToken cancellationToken)
+    private async Task WriteEventsAsync(IReadOnlyList<TrackingBatch> batches, TrackingCommit[] commits, CancellationToken cancellationToken)
     {
+        var items = new List<(TrackedEvent Item, int Batch)>();
+        for (var b = 0; b < batches.Count; b++)
+        {
+            items.AddRange(batches[b].Events.Select(item => (item, b)));
+        }
+
         if (items.Count == 0)
         {
             return;
@@ -120,7 +137,7 @@ internal sealed class TrackingWriteSession : IAsyncDisposable
 
         var rows = new List<TrackedEventRow>(items.Count);
         var records = new List<RecordedEvent>(items.Count);
-        foreach (var item in items)
+        foreach (var (item, _) in items)
         {
             var customer = item.AnonymousId is null ? item.Customer : await ResolveAsync(item.AnonymousId, cancellationToken) ?? item.Customer;
             var record = new RecordedEvent(customer, item.Activity, item.TimestampMilliseconds, item.Channel, item.MessageId, item.Properties);
@@ -133,6 +150,8 @@ internal sealed class TrackingWriteSession : IAsyncDisposable
         _eventSequence += rows.Count;
         for (var i = 0; i < rows.Count; i++)
         {
+            var (item, batch) = items[i];
+            var commit = commits[batch];
             if (stored[i])
             {
                 commit.Stored++;
@@ -142,7 +161,7 @@ internal sealed class TrackingWriteSession : IAsyncDisposable
             }
             else
             {
-                await ClassifyRepeatAsync("events", TrackingKind.Events, items[i].MessageId, items[i].Fingerprint, items[i].Payload, items[i].ReceivedAtMilliseconds, commit, cancellationToken);
+                await ClassifyRepeatAsync("events", TrackingKind.Events, item.MessageId, item.Fingerprint, item.Payload, item.ReceivedAtMilliseconds, commit, cancellationToken);
             }
         }
     }
