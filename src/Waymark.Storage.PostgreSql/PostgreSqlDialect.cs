@@ -73,58 +73,38 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource) : SqlDialec
         return await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Binary COPY into a session-local table, then one INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING,
-    /// so a batch costs three round trips instead of one per event.</summary>
+    /// <summary>One <c>INSERT … SELECT … FROM unnest(arrays) ON CONFLICT DO NOTHING RETURNING sequence</c>: the whole
+    /// batch in one round trip, as binary arrays, with no temporary table to create or empty.</summary>
     public override async Task<bool[]?> InsertTrackedEventsAsync(DbConnection connection, DbTransaction transaction, object workspace, IReadOnlyList<TrackedEventRow> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var npgsql = (NpgsqlConnection)connection;
-        var tx = (NpgsqlTransaction)transaction;
-        await using (var create = new NpgsqlCommand(
-            "CREATE TEMP TABLE IF NOT EXISTS incoming_tracked (sequence bigint, customer text, activity text, occurred_at bigint, channel text, message_id text, properties jsonb, " +
-            "payload_hash text, anonymous_id text, received_at bigint, flags text) ON COMMIT DELETE ROWS; TRUNCATE incoming_tracked", npgsql, tx))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var writer = await npgsql.BeginBinaryImportAsync(
-            "COPY incoming_tracked (sequence, customer, activity, occurred_at, channel, message_id, properties, payload_hash, anonymous_id, received_at, flags) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var row in rows)
-            {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(row.Sequence, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
-                await writer.WriteAsync(row.Customer, NpgsqlTypes.NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(row.Activity, NpgsqlTypes.NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(row.OccurredAt, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
-                await WriteNullableAsync(writer, row.Channel, cancellationToken);
-                await writer.WriteAsync(row.MessageId, NpgsqlTypes.NpgsqlDbType.Text, cancellationToken);
-                if (row.Properties is { } json)
-                {
-                    await writer.WriteAsync(json, NpgsqlTypes.NpgsqlDbType.Jsonb, cancellationToken);
-                }
-                else
-                {
-                    await writer.WriteNullAsync(cancellationToken);
-                }
-
-                await writer.WriteAsync(row.Fingerprint, NpgsqlTypes.NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(writer, row.AnonymousId, cancellationToken);
-                await writer.WriteAsync(row.ReceivedAt, NpgsqlTypes.NpgsqlDbType.Bigint, cancellationToken);
-                await WriteNullableAsync(writer, row.Flags, cancellationToken);
-            }
-
-            await writer.CompleteAsync(cancellationToken);
-        }
-
-        var first = rows.Count == 0 ? 0 : rows[0].Sequence;
         var stored = new bool[rows.Count];
+        if (rows.Count == 0)
+        {
+            return stored;
+        }
+
         await using var insert = new NpgsqlCommand(
             "INSERT INTO events (workspace_id, sequence, customer, activity, occurred_at, channel, message_id, import_id, properties, payload_hash, anonymous_id, received_at, flags) " +
-            "SELECT @w, sequence, customer, activity, occurred_at, channel, message_id, @i, properties, payload_hash, anonymous_id, received_at, flags FROM incoming_tracked ORDER BY sequence " +
-            "ON CONFLICT DO NOTHING RETURNING sequence", npgsql, tx);
+            "SELECT @w, sequence, customer, activity, occurred_at, channel, message_id, @i, CAST(properties AS jsonb), payload_hash, anonymous_id, received_at, flags " +
+            "FROM unnest(@sequence, @customer, @activity, @occurred, @channel, @message, @properties, @hash, @anonymous, @received, @flags) " +
+            "AS incoming (sequence, customer, activity, occurred_at, channel, message_id, properties, payload_hash, anonymous_id, received_at, flags) " +
+            "ORDER BY sequence ON CONFLICT DO NOTHING RETURNING sequence",
+            (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
         insert.Parameters.AddWithValue("w", workspace);
         insert.Parameters.AddWithValue("i", Guid.Empty);
+        insert.Parameters.AddWithValue("sequence", rows.Select(row => row.Sequence).ToArray());
+        insert.Parameters.AddWithValue("customer", rows.Select(row => row.Customer).ToArray());
+        insert.Parameters.AddWithValue("activity", rows.Select(row => row.Activity).ToArray());
+        insert.Parameters.AddWithValue("occurred", rows.Select(row => row.OccurredAt).ToArray());
+        insert.Parameters.Add(new NpgsqlParameter("channel", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = rows.Select(row => row.Channel).ToArray() });
+        insert.Parameters.AddWithValue("message", rows.Select(row => row.MessageId).ToArray());
+        insert.Parameters.Add(new NpgsqlParameter("properties", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = rows.Select(row => row.Properties).ToArray() });
+        insert.Parameters.AddWithValue("hash", rows.Select(row => row.Fingerprint).ToArray());
+        insert.Parameters.Add(new NpgsqlParameter("anonymous", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = rows.Select(row => row.AnonymousId).ToArray() });
+        insert.Parameters.AddWithValue("received", rows.Select(row => row.ReceivedAt).ToArray());
+        insert.Parameters.Add(new NpgsqlParameter("flags", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = rows.Select(row => row.Flags).ToArray() });
+        var first = rows[0].Sequence;
         await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
