@@ -24,7 +24,13 @@ public static class StuckCustomers
     public sealed record Occurrence(string Customer, long ReachedAt, int Position);
 
     /// <summary>The stuck occurrences, in customer order, then by time.</summary>
-    public static IReadOnlyList<Occurrence> Find(EventLog log, JourneyModel model, int from, int to, long withinMilliseconds, long notBefore, long now)
+    public static IReadOnlyList<Occurrence> Find(EventLog log, JourneyModel model, int from, int to, long withinMilliseconds, long notBefore, long now) =>
+        Scan(log, model, from, to, withinMilliseconds, notBefore, now).Stuck;
+
+    /// <summary>As <see cref="Find"/>, with the earliest deadline still ahead of <paramref name="now"/> (of an open
+    /// occurrence not yet due), or null when there is none: until then, and while the log is unchanged, a new scan
+    /// would find nothing new.</summary>
+    public static (IReadOnlyList<Occurrence> Stuck, long? NextDeadline) Scan(EventLog log, JourneyModel model, int from, int to, long withinMilliseconds, long notBefore, long now)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(model);
@@ -38,6 +44,7 @@ public static class StuckCustomers
         var start = log.CustomerStartArray;
         var time = log.TimestampArray;
         var found = new List<Occurrence>();
+        long? next = null;
         for (var customer = 0; customer < log.CustomerCount; customer++)
         {
             var open = -1; // position of the open occurrence's start, or −1
@@ -66,13 +73,22 @@ public static class StuckCustomers
             void Report(int position, bool reached)
             {
                 var at = time[position];
-                if (!reached && at >= notBefore && at + withinMilliseconds <= now)
+                if (reached || at < notBefore)
+                {
+                    return;
+                }
+
+                if (at + withinMilliseconds <= now)
                 {
                     found.Add(new Occurrence(log.Customers[customer], at, position));
+                }
+                else if (next is not { } earliest || at + withinMilliseconds < earliest)
+                {
+                    next = at + withinMilliseconds;
                 }
             }
         }
 
-        return found;
+        return (found, next);
     }
 }

@@ -12,8 +12,17 @@ namespace Waymark.Application.Alerts;
 /// <summary>Evaluates every enabled rule of every workspace against the live index: follow-ups for each stuck customer,
 /// thresholds on their window. What fires is stored with its webhook deliveries in one transaction keyed by the
 /// occurrence, so an occurrence fires once however often (and after however many restarts) it is evaluated.</summary>
+/// <remarks>Follow-up rules are evaluated incrementally: a rule is scanned again only when its workspace's index has
+/// changed (new events) or when the earliest deadline the last scan saw ahead has passed; otherwise a scan could
+/// find nothing new. Threshold rules are measured on every evaluation, as their window moves with time.</remarks>
 public sealed class AlertEvaluator(IAlertStore alerts, IJourneyStore journeys, WorkspaceEventIndex index, ISurveyResponseStore answers, TimeProvider clock)
 {
+    /// <summary>Per follow-up rule: what it was last scanned against (the log, the rule's terms, the journey's version)
+    /// and the next deadline then ahead.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (ScanKey Key, long? NextDeadline)> _scanned = new();
+
+    private sealed record ScanKey(EventLog Log, TouchpointId? From, TouchpointId? To, TimeSpan? Within, DateTimeOffset CreatedAt, long JourneyVersion);
+
     /// <summary>How many recent events a follow-up carries as context.</summary>
     public const int RecentEvents = 10;
 
@@ -42,27 +51,37 @@ public sealed class AlertEvaluator(IAlertStore alerts, IJourneyStore journeys, W
                     continue;
                 }
 
-                foreach (var (occurrence, notification) in FollowUps(rule, journey, log))
+                var key = new ScanKey(log, rule.From, rule.To, rule.Within, rule.CreatedAt, journey.Version);
+                var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+                if (_scanned.TryGetValue(rule.Id, out var last) && last.Key == key && (last.NextDeadline is not { } due || now < due))
+                {
+                    continue; // nothing new: same events, same rule, no deadline passed since the last scan
+                }
+
+                var (notifications, next) = FollowUps(rule, journey, log);
+                foreach (var (occurrence, notification) in notifications)
                 {
                     if (await alerts.FireAsync(workspaceId, occurrence, notification, rule.WebhookIds, cancellationToken))
                     {
                         fired.Add((workspaceId, notification));
                     }
                 }
+
+                _scanned[rule.Id] = (key, next); // only once every occurrence is stored
             }
         }
 
         return fired;
     }
 
-    private List<(string Occurrence, Notification Notification)> FollowUps(AlertRule rule, Journey journey, EventLog log)
+    private (List<(string Occurrence, Notification Notification)> Notifications, long? NextDeadline) FollowUps(AlertRule rule, Journey journey, EventLog log)
     {
+        var now = clock.GetUtcNow();
         var model = JourneyEvidence.ModelOf(journey);
         var touchpoints = journey.Touchpoints.ToList();
         var from = touchpoints.FindIndex(touchpoint => touchpoint.Id == rule.From);
         var to = touchpoints.FindIndex(touchpoint => touchpoint.Id == rule.To);
-        var now = clock.GetUtcNow();
-        var stuck = StuckCustomers.Find(log, model, from, to, (long)rule.Within!.Value.TotalMilliseconds, rule.CreatedAt.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds());
+        var (stuck, next) = StuckCustomers.Scan(log, model, from, to, (long)rule.Within!.Value.TotalMilliseconds, rule.CreatedAt.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds());
         var result = new List<(string, Notification)>(stuck.Count);
         foreach (var occurrence in stuck)
         {
@@ -98,7 +117,7 @@ public sealed class AlertEvaluator(IAlertStore alerts, IJourneyStore journeys, W
             result.Add(($"{occurrence.Customer}|{occurrence.ReachedAt}", new Notification(Guid.CreateVersion7(), rule.Id, journey.Id.Value, "follow-up.due", title, data, now, null)));
         }
 
-        return result;
+        return (result, next);
     }
 
     /// <summary>Fires when the rule's condition starts (or stops) holding. The firing is stored before the state, so a

@@ -12,9 +12,10 @@ namespace Waymark.Application.Demo;
 
 /// <summary>Creates the demo account and workspace on a store that has no users yet: the demo journey, and the
 /// evidence behind it — <see cref="Customers"/> generated customers' events (with their segment as a customer
-/// property), their survey answers, and the three segments as saved segments.</summary>
+/// property), their survey answers, the three segments as saved segments, and a follow-up rule for customers who
+/// leave their basket (it acts on new events only, such as the demo shop's).</summary>
 public sealed class DemoWorkspaceSeeder(IAccountStore accounts, IJourneyStore journeys, IEventStore events, ISurveyResponseStore answers,
-    IWorkspaceObjectStore<Segment> segments, IPasswordHasher hasher, TimeProvider clock)
+    IWorkspaceObjectStore<Segment> segments, IAlertStore alerts, IPasswordHasher hasher, TimeProvider clock)
 {
     /// <summary>How many generated customers the demo's events come from (about ten events each).</summary>
     public const int Customers = 4000;
@@ -43,6 +44,13 @@ public sealed class DemoWorkspaceSeeder(IAccountStore accounts, IJourneyStore jo
         var (journey, personas) = DemoJourney.Create(workspace.Id, now);
         await journeys.InsertAsync(journey, personas, cancellationToken);
         await SeedEvidenceAsync(workspace.Id, cancellationToken);
+        var touchpoints = journey.Touchpoints.ToList();
+        TouchpointId? Matched(string eventName) => touchpoints.FirstOrDefault(touchpoint => touchpoint.EventMatchers.Any(matcher => matcher.EventName == eventName))?.Id;
+        await alerts.SaveRuleAsync(workspace.Id, new Alerts.AlertRule
+        {
+            Id = Guid.CreateVersion7(), JourneyId = journey.Id, Name = "Basket left for 2 minutes", Kind = Alerts.AlertKind.FollowUp,
+            From = Matched("cart_added"), To = Matched("order_completed"), Within = TimeSpan.FromMinutes(2), CreatedAt = now,
+        }, cancellationToken);
         return password;
     }
 

@@ -51,4 +51,20 @@ public sealed class StuckCustomersTests
 
         Assert.Equal(["new"], occurrences.Select(occurrence => occurrence.Customer));
     }
+
+    [Fact]
+    public void Scan_GivesTheEarliestDeadlineStillAhead()
+    {
+        var builder = new EventLogBuilder();
+        builder.Add("due", "cart", 10);
+        builder.Add("soon", "cart", 900);
+        builder.Add("later", "cart", 950);
+        builder.Add("paid", "cart", 920);
+        builder.Add("paid", "pay", 930);
+
+        var (stuck, next) = StuckCustomers.Scan(builder.Build(), Model, 1, 2, 100, 0, 999);
+
+        Assert.Equal(["due"], stuck.Select(occurrence => occurrence.Customer));
+        Assert.Equal(1000, next); // soon: 900 + 100, the earliest deadline not yet passed (later's is 1050)
+    }
 }
