@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Waymark.Application.Storage;
 
 namespace Waymark.Application.Accounts;
@@ -19,7 +17,7 @@ public sealed class ApiTokens(IAccountStore accounts, TimeProvider clock)
             return Error.Invalid("name", "Name the token (1 to 200 characters) so you know where it is used.");
         }
 
-        var plainText = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var plainText = SecretTokens.New(Prefix);
         var token = new ApiToken(ApiTokenId.New(), userId, name.Trim(), Hash(plainText), clock.GetUtcNow(), null);
         await accounts.InsertTokenAsync(token, cancellationToken);
         return (token, plainText);
@@ -28,7 +26,7 @@ public sealed class ApiTokens(IAccountStore accounts, TimeProvider clock)
     /// <summary>The user a token acts as, or null for an unknown or malformed token.</summary>
     public async Task<UserId?> AuthenticateAsync(string plainText, CancellationToken cancellationToken)
     {
-        if (!plainText.StartsWith(Prefix, StringComparison.Ordinal) || plainText.Length != Prefix.Length + 43)
+        if (!SecretTokens.IsWellFormed(plainText, Prefix))
         {
             return null;
         }
@@ -49,7 +47,5 @@ public sealed class ApiTokens(IAccountStore accounts, TimeProvider clock)
     }
 
     /// <summary>SHA-256 of the token, lowercase hex.</summary>
-    public static string Hash(string plainText) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plainText)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Hash(string plainText) => SecretTokens.Hash(plainText);
 }

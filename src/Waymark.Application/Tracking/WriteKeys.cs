@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
+using Waymark.Application.Accounts;
 using Waymark.Application.Storage;
 
 namespace Waymark.Application.Tracking;
@@ -26,7 +25,7 @@ public sealed class WriteKeys(IWriteKeyStore store, TimeProvider clock)
             return Error.Invalid("name", "Name the key (1 to 200 characters) after the site or system that sends with it.");
         }
 
-        var plainText = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var plainText = SecretTokens.New(Prefix);
         var key = new WriteKey(WriteKeyId.New(), workspaceId, name.Trim(), Hash(plainText), plainText[..10] + "…", createdBy, clock.GetUtcNow(), null, null);
         await store.InsertAsync(key, cancellationToken);
         return (key, plainText);
@@ -53,7 +52,7 @@ public sealed class WriteKeys(IWriteKeyStore store, TimeProvider clock)
     /// <summary>The key a plain text names, or null when it is malformed, unknown or revoked.</summary>
     public async Task<WriteKey?> AuthenticateAsync(string? plainText, CancellationToken cancellationToken)
     {
-        if (plainText is null || plainText.Length != Prefix.Length + 43 || !plainText.StartsWith(Prefix, StringComparison.Ordinal))
+        if (!SecretTokens.IsWellFormed(plainText, Prefix))
         {
             return null;
         }
@@ -83,5 +82,5 @@ public sealed class WriteKeys(IWriteKeyStore store, TimeProvider clock)
     }
 
     /// <summary>SHA-256 of the key, lowercase hex.</summary>
-    public static string Hash(string plainText) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plainText)));
+    public static string Hash(string plainText) => SecretTokens.Hash(plainText);
 }
