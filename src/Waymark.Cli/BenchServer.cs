@@ -91,11 +91,12 @@ internal sealed class BenchServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Signs up a user (who gets a workspace) and creates a write key there.</summary>
-    public async Task<(Guid Workspace, string WriteKey)> SetUpAsync(CancellationToken cancellationToken)
+    /// <summary>Signs up a user (who gets a workspace) and creates a write key there; returns also the signed-in
+    /// client, which dashboards' queries use.</summary>
+    public async Task<(Guid Workspace, string WriteKey, HttpClient Session)> SetUpAsync(CancellationToken cancellationToken)
     {
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
-        using var client = new HttpClient(handler) { BaseAddress = Address };
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
         var signUp = await client.PostAsJsonAsync("/api/v1/auth/sign-up", new { email = $"bench-{Guid.NewGuid():N}@example.com", password = "correct horse battery staple", displayName = "Bench" }, cancellationToken);
         signUp.EnsureSuccessStatusCode();
         var antiforgery = JsonNode.Parse(await signUp.Content.ReadAsStringAsync(cancellationToken))!["antiforgeryToken"]!.GetValue<string>();
@@ -104,7 +105,7 @@ internal sealed class BenchServer : IAsyncDisposable
         request.Headers.Add("X-XSRF-TOKEN", antiforgery);
         var created = await client.SendAsync(request, cancellationToken);
         created.EnsureSuccessStatusCode();
-        return (workspace, JsonNode.Parse(await created.Content.ReadAsStringAsync(cancellationToken))!["writeKey"]!.GetValue<string>());
+        return (workspace, JsonNode.Parse(await created.Content.ReadAsStringAsync(cancellationToken))!["writeKey"]!.GetValue<string>(), client);
     }
 
     public async ValueTask DisposeAsync()

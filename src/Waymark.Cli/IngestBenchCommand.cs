@@ -45,7 +45,8 @@ internal static class IngestBenchCommand
         var store = postgres is null ? "SQLite (WAL, synchronous=FULL)" : "PostgreSQL (synchronous_commit on)";
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; store: {store}; server and load generator share the machine");
         await using var server = await BenchServer.StartAsync(data, postgres, rate: 10_000_000, cancellationToken);
-        var (workspace, key) = await server.SetUpAsync(cancellationToken);
+        var (workspace, key, session) = await server.SetUpAsync(cancellationToken);
+        using var dashboards = session;
         using var load = new IngestLoad(server.Address, key);
         var clock = TimeProvider.System;
         var acknowledged = new HashSet<string>(StringComparer.Ordinal);
@@ -72,6 +73,8 @@ internal static class IngestBenchCommand
                 $"({burst.Count / elapsed:N0} requests/s), latency p50 {Percentile(burst, 0.5):F1} ms, p99 {Percentile(burst, 0.99):F1} ms; other answers: {Others(burst)}");
         }
 
+        await MixedLoadAsync(load, dashboards, workspace, rate, batch, acknowledged, clock, cancellationToken);
+
         var tally = await KillLoopAsync(server, load, kills, rate, batch, acknowledged, clock, cancellationToken);
         var (rows, distinct, lost) = await VerifyAsync(data, postgres, workspace, acknowledged, cancellationToken);
         Console.WriteLine($"kill -9: {kills} kills under {rate:N0} messages/s; {tally.Retried:N0} unanswered messages retried after restarts, of which {tally.AlreadyStored:N0} had been stored before the kill " +
@@ -80,6 +83,47 @@ internal static class IngestBenchCommand
         ok &= lost == 0 && rows == distinct && distinct == acknowledged.Count;
         Console.WriteLine(ok ? "result: every acknowledged message is stored exactly once" : "result: FAILED (see above)");
         return ok ? 0 : 1;
+    }
+
+    /// <summary>Ingestion at 70% of the held rate while four dashboard users query the same workspace back to back
+    /// (a 4-step funnel and the directly-follows graph over everything ingested so far): what each sees.</summary>
+    private static async Task MixedLoadAsync(IngestLoad load, HttpClient dashboards, Guid workspace, int rate, int batch, HashSet<string> acknowledged, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        const int users = 4;
+        var duration = TimeSpan.FromSeconds(20);
+        var queries = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var failures = 0;
+        string[] routes =
+        [
+            $"/api/v1/workspaces/{workspace}/analytics/funnel?steps=Product%20Viewed,Cart%20Added,Checkout%20Started,Order%20Completed&window=1d",
+            $"/api/v1/workspaces/{workspace}/analytics/dfg",
+        ];
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var ingest = load.OpenLoopAsync("mixed", rate * 7 / 10, batch, duration, clock, cancellationToken);
+        await Task.WhenAll(Enumerable.Range(0, users).Select(user => Task.Run(async () =>
+        {
+            for (var n = user; Stopwatch.GetTimestamp() < deadline; n++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await dashboards.GetAsync(routes[n % routes.Length], cancellationToken);
+                await response.Content.LoadIntoBufferAsync(cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    queries.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }, cancellationToken)));
+        var outcomes = await ingest;
+        Acknowledge(outcomes, acknowledged);
+        var sorted = queries.Order().ToList();
+        double Rank(double rank) => sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(rank * sorted.Count) - 1, 0, sorted.Count - 1)];
+        Console.WriteLine($"mixed load: {rate * 7 / 10:N0} messages/s for {duration.TotalSeconds:0} s with {users} dashboard users querying back to back: " +
+            $"ingestion p99 {Percentile(outcomes, 0.99):F1} ms ({outcomes.Count(outcome => outcome.Status == HttpStatusCode.OK) * batch:N0} acknowledged of {outcomes.Count * batch:N0}; other answers: {Others(outcomes)}); " +
+            $"{sorted.Count:N0} queries, p50 {Rank(0.5):F1} ms, p95 {Rank(0.95):F1} ms, failed {failures}");
     }
 
     private sealed record KillTally(long Retried, long AlreadyStored, TimeSpan RestartMedian);

@@ -47,6 +47,11 @@ public static class WaymarkApp
     public static WebApplication Build(WaymarkServerOptions options, Action<ILoggingBuilder>? logging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // Analytics requests run parallel loops that hold their calling thread; with the pool's default minimum (one
+        // thread per core) a few dashboards starve ingestion requests for the seconds the pool takes to grow
+        // (measured: ingestion p99 2.0 s under 4 dashboard users). Threads beyond the cores are cheap by comparison.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), completionPorts);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
