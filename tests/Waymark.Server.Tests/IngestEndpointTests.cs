@@ -181,7 +181,7 @@ public sealed class IngestEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OverTheRate_Is429WithRetryAfter_AndNothingIsStored()
+    public async Task OverTheRate_Is429WithRetryAfter_NothingIsStored_AndOtherKeysAreNotHeldBack()
     {
         await using var server = await WaymarkTestServer.StartAsync(configure: options => options.IngestMessagesPerSecondPerKey = 10);
         using var owner = await server.SignUpAsync();
@@ -196,7 +196,12 @@ public sealed class IngestEndpointTests : IAsyncLifetime
         await owner.ExpectAsync(first, HttpStatusCode.OK);
         await Session.ExpectProblemAsync(second, HttpStatusCode.TooManyRequests, "ingest.rate-limited");
         Assert.NotNull(second.Headers.RetryAfter);
-        Assert.Equal(15, (await owner.GetJsonAsync($"/api/v1/workspaces/{workspace}/analytics/dfg"))["events"]!.GetValue<int>());
+
+        // The limit is per key: another sender in the same workspace is not held back by the noisy one.
+        var (quiet, _, _) = await IngestClient.CreateAsync(owner, server.BaseAddress, workspace, "Quiet sender");
+        using var quietClient = quiet;
+        await owner.ExpectAsync(await quiet.BatchAsync(IngestClient.Track("quiet-1", "ivy", "Tick", Time)), HttpStatusCode.OK);
+        Assert.Equal(16, (await owner.GetJsonAsync($"/api/v1/workspaces/{workspace}/analytics/dfg"))["events"]!.GetValue<int>());
     }
 
     private static async Task<JsonNode> WaitForAsync(Func<Task<JsonNode>> read, Func<JsonNode, bool> done)
