@@ -43,14 +43,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Server is not null)
-        {
-            await Server.DisposeAsync();
-        }
-
+        // The browser first: its pages hold live-update connections open, which the server would wait for.
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
+        }
+
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
         }
 
         _playwright?.Dispose();

@@ -17,7 +17,7 @@ public sealed class LiveHubTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private async Task<HubConnection> ConnectAsync(Session session)
+    private async Task<HubConnection> ConnectAsync(Session session, HttpTransportType transport = HttpTransportType.LongPolling)
     {
         var created = await session.PostAsync("/api/v1/auth/tokens", new { name = "hub" });
         await session.ExpectAsync(created, HttpStatusCode.Created);
@@ -25,7 +25,7 @@ public sealed class LiveHubTests : IAsyncLifetime
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(_server.BaseAddress, "/hubs/live"), options =>
             {
-                options.Transports = HttpTransportType.LongPolling;
+                options.Transports = transport;
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
             })
             .Build();
@@ -68,5 +68,22 @@ public sealed class LiveHubTests : IAsyncLifetime
         var all = message.GetProperty("metrics").GetProperty("segments")[0];
         Assert.Equal((2, 1), (all.GetProperty("entered").GetInt32(), all.GetProperty("completed").GetInt32()));
         Assert.False(leaked);
+    }
+
+    [Theory]
+    [InlineData(HttpTransportType.WebSockets)]
+    [InlineData(HttpTransportType.LongPolling)]
+    public async Task TheServerStopsPromptly_WithLiveConnectionsOpen(HttpTransportType transport)
+    {
+        using var owner = await _server.SignUpAsync();
+        var connection = await ConnectAsync(owner, transport);
+        Assert.True(await connection.InvokeAsync<bool>("WatchWorkspace", await owner.FirstWorkspaceAsync()));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await _server.DisposeAsync();
+        _server = await WaymarkTestServer.StartAsync(); // for DisposeAsync
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {clock.Elapsed}");
+        await connection.DisposeAsync();
     }
 }

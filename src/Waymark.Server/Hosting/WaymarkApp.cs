@@ -63,6 +63,9 @@ public static class WaymarkApp
         });
         builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
         builder.Services.AddWaymark(options);
+        // Stopping waits for requests in flight; a connection a browser opened ahead and never used would otherwise
+        // hold it for the framework's default 30 s.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         var app = builder.Build();
         app.UseWaymark(options);
         return app;

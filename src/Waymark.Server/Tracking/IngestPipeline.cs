@@ -6,7 +6,7 @@ namespace Waymark.Server.Tracking;
 
 /// <summary>One ingestion request, step by step: media type, key in the headers, body within limits, batch read,
 /// key in the body, rate, then the group commit; the answer once the batch is stored.</summary>
-internal sealed class IngestPipeline(WriteKeys keys, WriteKeyRateLimiter limiter, TrackingWriter writer, TimeProvider clock)
+internal sealed partial class IngestPipeline(WriteKeys keys, WriteKeyRateLimiter limiter, TrackingWriter writer, TimeProvider clock, Microsoft.Extensions.Logging.ILogger<IngestPipeline> logger)
 {
     private static readonly Error MissingKey = new("ingest.unauthorized", "Send a valid write key: HTTP Basic with the key as user name, Authorization: Bearer, X-Write-Key, or \"writeKey\" in the body.", ErrorKind.Unauthorized);
 
@@ -22,7 +22,7 @@ internal sealed class IngestPipeline(WriteKeys keys, WriteKeyRateLimiter limiter
         WriteKey? key = null;
         if (malformed || (headerKey is not null && (key = await keys.AuthenticateAsync(headerKey, cancellationToken)) is null))
         {
-            return ProblemResults.For(MissingKey);
+            return Refused(context, headerKey);
         }
 
         var body = await IngestBody.ReadAsync(context.Request, cancellationToken);
@@ -46,7 +46,7 @@ internal sealed class IngestPipeline(WriteKeys keys, WriteKeyRateLimiter limiter
         key ??= batch.WriteKey is null ? null : await keys.AuthenticateAsync(batch.WriteKey, cancellationToken);
         if (key is null)
         {
-            return ProblemResults.For(MissingKey);
+            return Refused(context, batch.WriteKey);
         }
 
         if (limiter.RetryAfterSeconds(key.Id, batch.MessageCount) is { } wait)
@@ -61,6 +61,16 @@ internal sealed class IngestPipeline(WriteKeys keys, WriteKeyRateLimiter limiter
         return ProblemResults.From(stored, commit => Results.Ok(new IngestEndpoints.IngestResult(true, batch.MessageCount, commit.Stored, commit.Duplicates, commit.Conflicts, batch.Identifies.Count,
             [.. batch.Rejections.Select(Issue)], [.. batch.Warnings.Select(Issue)])));
     }
+
+    /// <summary>401, logged with no more of the key than its first characters (ASVS 16.2.5, 16.3.1).</summary>
+    private IResult Refused(HttpContext context, string? presented)
+    {
+        LogRefused(logger, presented is null ? "(none)" : presented.Length <= 10 ? "(short)" : presented[..10] + "…", context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        return ProblemResults.For(MissingKey);
+    }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(EventId = 1100, Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Ingestion refused: missing, unknown or revoked write key {KeyStart} from {Address}")]
+    private static partial void LogRefused(Microsoft.Extensions.Logging.ILogger logger, string keyStart, string address);
 
     private static IngestEndpoints.IngestIssue Issue(TrackingRejection rejection) => new(rejection.Index, rejection.MessageId, rejection.Code, rejection.Reason);
 }

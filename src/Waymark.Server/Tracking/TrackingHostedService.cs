@@ -29,7 +29,15 @@ internal sealed class TrackingHostedService(TrackingWriter writer, WorkspaceEven
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         writer.Complete();
-        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            await _writing.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's stop timeout passed: batches still queued were never acknowledged, so their senders retry.
+        }
+
         await _stopping.CancelAsync();
         try
         {
