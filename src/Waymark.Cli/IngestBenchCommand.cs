@@ -27,10 +27,26 @@ internal static class IngestBenchCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var data = Directory.CreateTempSubdirectory("waymark-ingest-bench-").FullName;
+            // A stop signal cancels the run; say so, since the bench would otherwise end without a word.
+            using var terminated = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM,
+                signal => Console.Error.WriteLine($"waymark bench ingest: received {signal.Signal}; stopping"));
+            using var interrupted = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT,
+                signal => Console.Error.WriteLine($"waymark bench ingest: received {signal.Signal}; stopping"));
             try
             {
                 return await RunAsync(data, parse.GetValue(postgres), parse.GetValue(seconds), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(throughputSeconds),
                     parse.GetValue(senders), parse.GetValue(kills), parse.GetValue(p99Target), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The bench drives a server in another process over HTTP: whatever breaks, it reports and fails.
+                await Console.Error.WriteLineAsync($"error [bench.failed]: {exception}");
+                return 2;
+            }
+            catch (OperationCanceledException)
+            {
+                await Console.Error.WriteLineAsync("error [bench.cancelled]: the run was stopped before it finished.");
+                return 3;
             }
             finally
             {
