@@ -76,6 +76,15 @@ internal sealed class BenchServer : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A slow first answer (a busy machine, a cold start) is not a failure: ask again.
+            }
+
+            if (clock.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new InvalidOperationException("The server did not answer /healthz within 2 minutes of starting.");
+            }
 
             await Task.Delay(50, cancellationToken);
         }
