@@ -46,6 +46,7 @@ export function Alerts({ workspace }: { workspace: Workspace }) {
   const [deliveries, setDeliveries] = useState<Record<string, Delivery[]>>({});
   const [notifications, setNotifications] = useState<Notification[]>([]);
   const [touchpoints, setTouchpoints] = useState<Touchpoint[]>([]);
+  const [names, setNames] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [draft, setDraft] = useState({ journeyId: "", name: "", kind: "follow-up", from: "", to: "", withinHours: 2, touchpoint: "", metric: "drop-off", comparison: "above", threshold: 30, windowHours: 24, minimumCustomers: 20, webhookIds: [] as string[] });
@@ -58,7 +59,16 @@ export function Alerts({ workspace }: { workspace: Workspace }) {
       api.GET("/api/v1/workspaces/{workspaceId}/notifications", { params: { path, query: { limit: 50 } } }),
       editor ? api.GET("/api/v1/workspaces/{workspaceId}/webhooks", { params: { path } }) : Promise.resolve(null),
     ]);
-    setRules(ruleList.data ? present(ruleList.data) : []);
+    const loaded = ruleList.data ? present(ruleList.data) : [];
+    setRules(loaded);
+    const byId: Record<string, string> = {};
+    for (const journeyId of [...new Set(loaded.map((rule) => rule.journeyId))]) {
+      const journey = await api.GET("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}", { params: { path: { ...path, journeyId } } });
+      for (const stage of journey.data ? present(journey.data).stages : []) {
+        for (const touchpoint of stage.touchpoints) byId[touchpoint.id] = touchpoint.name;
+      }
+    }
+    setNames(byId);
     setJourneys(journeyList.data ? present(journeyList.data) : []);
     setNotifications(notificationList.data ? present(notificationList.data) : []);
     const hooks = endpointList?.data ? present(endpointList.data) : [];
@@ -175,7 +185,9 @@ export function Alerts({ workspace }: { workspace: Workspace }) {
               <tr key={rule.id}>
                 <td>{rule.name}</td>
                 <td>{journeyName(rule.journeyId)}</td>
-                <td>{rule.kind === "follow-up" ? `reached a touchpoint and not the next within ${readable(rule.within)}` : `${rule.metric} ${rule.comparison} ${rule.threshold} over ${readable(rule.window)}`}</td>
+                <td>{rule.kind === "follow-up"
+                  ? `reached “${names[rule.from ?? ""] ?? "a touchpoint"}” and not “${names[rule.to ?? ""] ?? "the next"}” within ${readable(rule.within)}`
+                  : `${names[rule.touchpoint ?? ""] ?? "a touchpoint"}: ${rule.metric} ${rule.comparison} ${rule.threshold} over ${readable(rule.window)}`}</td>
                 <td>{rule.webhookIds.length}</td>
                 <td>{rule.enabled ? "on" : "off"}</td>
                 {editor && <td><button type="button" onClick={() => void toggleRule(rule)}>{rule.enabled ? "Turn off" : "Turn on"}</button> <button type="button" className="ghost danger" onClick={() => void removeRule(rule)}>Delete</button></td>}
