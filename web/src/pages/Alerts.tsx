@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, describe, present, type JourneySummary, type Present, type Schemas, type Workspace } from "../api/client";
 
 type Rule = Present<Schemas["AlertRule"]>;
@@ -47,6 +47,7 @@ export function Alerts({ workspace }: { workspace: Workspace }) {
   const [notifications, setNotifications] = useState<Notification[]>([]);
   const [touchpoints, setTouchpoints] = useState<Touchpoint[]>([]);
   const [names, setNames] = useState<Record<string, string>>({});
+  const namedJourneys = useRef(new Set<string>());
   const [error, setError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [draft, setDraft] = useState({ journeyId: "", name: "", kind: "follow-up", from: "", to: "", withinHours: 2, touchpoint: "", metric: "drop-off", comparison: "above", threshold: 30, windowHours: 24, minimumCustomers: 20, webhookIds: [] as string[] });
@@ -61,14 +62,16 @@ export function Alerts({ workspace }: { workspace: Workspace }) {
     ]);
     const loaded = ruleList.data ? present(ruleList.data) : [];
     setRules(loaded);
-    const byId: Record<string, string> = {};
-    for (const journeyId of [...new Set(loaded.map((rule) => rule.journeyId))]) {
+    // Touchpoint names are fetched once per journey, not on every refresh of the page.
+    for (const journeyId of [...new Set(loaded.map((rule) => rule.journeyId))].filter((id) => !namedJourneys.current.has(id))) {
+      namedJourneys.current.add(journeyId);
       const journey = await api.GET("/api/v1/workspaces/{workspaceId}/journeys/{journeyId}", { params: { path: { ...path, journeyId } } });
+      const byId: Record<string, string> = {};
       for (const stage of journey.data ? present(journey.data).stages : []) {
         for (const touchpoint of stage.touchpoints) byId[touchpoint.id] = touchpoint.name;
       }
+      setNames((previous) => ({ ...previous, ...byId }));
     }
-    setNames(byId);
     setJourneys(journeyList.data ? present(journeyList.data) : []);
     setNotifications(notificationList.data ? present(notificationList.data) : []);
     const hooks = endpointList?.data ? present(endpointList.data) : [];
