@@ -14,11 +14,12 @@ public static partial class FunnelAnalyzer
     /// a chain starting at the current event; slot s + 1 holds the chain that most recently reached step s. An event
     /// of step s tries to move the chain in slot s into slot s + 1. The move happens when the source holds a chain,
     /// the event lies within the window from the chain's start, and the target does not already hold that same chain
-    /// (one event advances a chain by at most one step); writes of events that move nothing go to a trash slot.
+    /// (one event advances a chain by at most one step); an event that moves nothing rewrites the target unchanged.
     /// Instead of copying each chain's step times, every move appends a record (time, previous record) and slots
-    /// point at records; the chosen chain's durations are read back by following its records once per customer. A
-    /// slot holds a chain of the current customer when it is stamped with that customer's index (no clearing).
-    /// The comparisons are computed as masks, so random activities cost no mispredicted branches.</para>
+    /// point at records; the chosen chain's durations are read back by following its records once per customer.
+    /// Each customer starts with every slot <see cref="Empty"/>: its start lies outside any window, so an empty
+    /// source moves nothing and an empty target never holds the source's chain, with no check of its own. The
+    /// comparisons are computed as masks, so random activities cost no mispredicted branches.</para>
     /// </remarks>
     private static class OrderedScan
     {
@@ -51,8 +52,6 @@ public static partial class FunnelAnalyzer
                 var slotCount = matcher.StepCount + 1;
                 Span<long> chainStart = stackalloc long[slotCount];
                 Span<int> chainMove = stackalloc int[slotCount];
-                Span<int> holder = stackalloc int[slotCount];
-                holder.Fill(-1);
                 var records = recordArray.AsSpan(0, length + 1);
                 var values = durations.Values.AsSpan();
                 var capacity = durations.Capacity;
@@ -68,7 +67,11 @@ public static partial class FunnelAnalyzer
                 for (var customer = customers.From; customer < customers.To; customer++)
                 {
                     var end = customerStart[customer + 1] - first;
-                    holder[0] = customer;
+                    for (var slot = 1; slot < chainStart.Length; slot++)
+                    {
+                        chainStart[slot] = Empty;
+                    }
+
                     chainMove[0] = -1;
                     var count = 0;
                     var bestSlot = 0;
@@ -81,13 +84,11 @@ public static partial class FunnelAnalyzer
                         var target = source + 1;
                         var start = chainStart[source];
                         var occupantStart = chainStart[target];
-                        var occupied = holder[target] == customer ? 1 : 0;
-                        var moves = (holder[source] == customer ? 1 : 0) & (time - start <= window ? 1 : 0) & ~(occupied & (occupantStart == start ? 1 : 0));
+                        var moves = (time - start <= window ? 1 : 0) & (occupantStart != start ? 1 : 0);
                         var mask = -moves;
                         records[count] = new Move(time, chainMove[source]);
                         chainStart[target] = occupantStart ^ ((start ^ occupantStart) & mask);
                         chainMove[target] ^= (count ^ chainMove[target]) & mask;
-                        holder[target] ^= (customer ^ holder[target]) & mask;
                         var better = mask & ((bestSlot - target) >> 31);
                         bestSlot ^= (target ^ bestSlot) & better;
                         bestRecord ^= (count ^ bestRecord) & better;
@@ -117,6 +118,11 @@ public static partial class FunnelAnalyzer
                 ArrayPool<Move>.Shared.Return(recordArray);
             }
         }
+
+        /// <summary>The start of an empty slot: so far in the past that no event lies within the window from it, and
+        /// far enough from <see cref="long.MinValue"/> that subtracting it from any timestamp of the <see cref="DateTime"/>
+        /// range cannot overflow (a window is at most <see cref="TimeSpan.MaxValue"/>, about 9.2 × 10¹⁷ ms).</summary>
+        private const long Empty = long.MinValue / 4;
 
         /// <summary>One move of a chain: the time of the step it reached and the index of its move before.</summary>
         private readonly record struct Move(long Time, int Previous);

@@ -50,22 +50,24 @@ public static partial class FunnelAnalyzer
             }
         }
 
-        // Each step's durations stay in the chunks' buffers: the statistics read them where they lie, and the
-        // histogram and the median of each step are separate tasks, so the two cores share the work evenly.
+        // Each step's durations stay in the chunks' buffers: the statistics read them where they lie, and each step's
+        // median and histogram come from the same two passes of a radix selection, one task per step.
         var histograms = new FunnelHistogramBin[stepCount][];
         var medians = new double?[stepCount];
-        var parts = Enumerable.Range(0, stepCount).Select(k => chunkDurations.Select(buffer => buffer.Part(k)).ToArray()).ToArray();
-        Parallel.For(0, 2 * stepCount, task =>
+        Parallel.For(0, stepCount, k =>
         {
-            var k = task / 2;
-            if (task % 2 == 0)
+            if (total.Count[k] == 0)
             {
-                histograms[k] = total.Count[k] == 0 ? [] : Histogram(parts[k], total.Min[k], total.Max[k]);
+                histograms[k] = [];
+                return;
             }
-            else if (k > 0 && total.Count[k] > 0)
-            {
-                medians[k] = Selection.Median(parts[k], total.Count[k], total.Min[k], total.Max[k]) / 1000.0;
-            }
+
+            var parts = chunkDurations.Select(buffer => buffer.Part(k)).ToArray();
+            var width = BinWidth(total.Min[k], total.Max[k]);
+            var edges = Enumerable.Range(1, Bins - 1).Select(bin => total.Min[k] + (bin * width)).ToArray();
+            var (middle, below) = Selection.AtRanks(parts, total.Count[k], total.Min[k], total.Max[k], [(total.Count[k] - 1) / 2, total.Count[k] / 2], edges);
+            medians[k] = (middle[0] + (double)middle[1]) / 2 / 1000.0;
+            histograms[k] = Histogram(total.Min[k], width, total.Count[k], below);
         });
 
         foreach (var buffer in chunkDurations)
@@ -156,27 +158,19 @@ public static partial class FunnelAnalyzer
         }
     }
 
-    /// <summary>Ten bins of equal width (whole milliseconds) from the shortest duration to the longest.</summary>
-    private static FunnelHistogramBin[] Histogram(ReadOnlyMemory<long>[] parts, long min, long max)
-    {
-        const int bins = 10;
-        var width = Math.Max(1, (max - min + bins) / bins);
-        var reciprocal = 1.0 / width;
-        var counts = new long[bins];
-        foreach (var part in parts)
-        {
-            foreach (var duration in part.Span)
-            {
-                // A multiplication instead of a 64-bit division, corrected where rounding put the value one bin off.
-                var offset = duration - min;
-                var bin = (long)(offset * reciprocal);
-                bin -= bin * width > offset ? 1 : 0;
-                bin += (bin + 1) * width <= offset ? 1 : 0;
-                counts[Math.Min(bins - 1, (int)bin)]++;
-            }
-        }
+    /// <summary>The number of bins of a step's histogram.</summary>
+    private const int Bins = 10;
 
-        return Enumerable.Range(0, bins).Select(bin => new FunnelHistogramBin((min + (bin * width)) / 1000.0, (min + ((bin + 1) * width)) / 1000.0, counts[bin])).ToArray();
+    /// <summary>The width of each bin, in whole milliseconds, so that <see cref="Bins"/> bins from the shortest
+    /// duration cover the longest.</summary>
+    private static long BinWidth(long min, long max) => Math.Max(1, (max - min + Bins) / Bins);
+
+    /// <summary>Ten bins of equal width (whole milliseconds) from the shortest duration to the longest, from how many
+    /// durations lie below each inner edge.</summary>
+    private static FunnelHistogramBin[] Histogram(long min, long width, long count, long[] belowEdges)
+    {
+        var below = belowEdges.Prepend(0).Append(count).ToArray();
+        return Enumerable.Range(0, Bins).Select(bin => new FunnelHistogramBin((min + (bin * width)) / 1000.0, (min + ((bin + 1) * width)) / 1000.0, below[bin + 1] - below[bin])).ToArray();
     }
 
     private static DurationBuffer RunChunk(EventLog log, FunnelMode mode, StepMatcher matcher, long window, (int From, int To) customers, int[] reached)

@@ -44,6 +44,18 @@ public static class Selection
         return Ranks(parts, count, min, max, rank, rank).Low;
     }
 
+    /// <summary>For each threshold, how many of the values held in parts lie strictly below it: the same two passes
+    /// as <see cref="Median(IReadOnlyList{ReadOnlyMemory{long}})"/> after one finding the minimum and maximum, however
+    /// many thresholds (a histogram's edges) are asked for.</summary>
+    public static long[] CountBelow(IReadOnlyList<ReadOnlyMemory<long>> parts, IReadOnlyList<long> thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var (count, min, max) = Bounds(parts);
+
+        return count == 0 ? new long[thresholds.Count] : AtRanks(parts, count, min, max, [], [.. thresholds]).Below;
+    }
+
     /// <summary>The values of ranks <paramref name="lower"/> ≤ <paramref name="upper"/> (0-based).</summary>
     private static (long Low, long High) Ranks(IReadOnlyList<ReadOnlyMemory<long>> parts, long count, long min, long max, long lower, long upper)
     {
@@ -53,18 +65,26 @@ public static class Selection
 
     /// <summary>The values at several ranks (0-based) of values held in parts, when the caller knows their count,
     /// minimum and maximum: one counting pass and one pass collecting the few buckets that hold the ranks.</summary>
-    internal static long[] AtRanks(IReadOnlyList<ReadOnlyMemory<long>> parts, long count, long min, long max, long[] ranks)
+    internal static long[] AtRanks(IReadOnlyList<ReadOnlyMemory<long>> parts, long count, long min, long max, long[] ranks) =>
+        AtRanks(parts, count, min, max, ranks, []).Values;
+
+    /// <summary>The values at several ranks (0-based) and, for each threshold, how many values lie below it, of
+    /// values held in parts, when the caller knows their count, minimum and maximum. The same two passes as
+    /// <see cref="AtRanks(IReadOnlyList{ReadOnlyMemory{long}}, long, long, long, long[])"/>: the counting pass
+    /// gives every bucket left of a threshold, and the collecting pass also takes the bucket holding each
+    /// threshold, so a histogram costs no pass of its own.</summary>
+    internal static (long[] Values, long[] Below) AtRanks(IReadOnlyList<ReadOnlyMemory<long>> parts, long count, long min, long max, long[] ranks, long[] thresholds)
     {
         if (min == max)
         {
-            return ranks.Select(_ => min).ToArray();
+            return (ranks.Select(_ => min).ToArray(), thresholds.Select(threshold => threshold > min ? count : 0).ToArray());
         }
 
         if (count <= SmallCount)
         {
             var all = Concatenate(parts, count);
             Array.Sort(all);
-            return ranks.Select(rank => all[rank]).ToArray();
+            return (ranks.Select(rank => all[rank]).ToArray(), thresholds.Select(threshold => (long)all.Count(value => value < threshold)).ToArray());
         }
 
         var range = unchecked((ulong)(max - min));
@@ -75,7 +95,7 @@ public static class Selection
         var slot = System.Buffers.ArrayPool<int>.Shared.Rent(bucketCount);
         try
         {
-            return AtRanks(parts, min, ranks, shift, buckets.AsSpan(0, bucketCount), slot.AsSpan(0, bucketCount));
+            return AtRanks(parts, count, min, max, ranks, thresholds, shift, buckets.AsSpan(0, bucketCount), slot.AsSpan(0, bucketCount));
         }
         finally
         {
@@ -84,7 +104,7 @@ public static class Selection
         }
     }
 
-    private static long[] AtRanks(IReadOnlyList<ReadOnlyMemory<long>> parts, long min, long[] ranks, int shift, Span<long> buckets, Span<int> slot)
+    private static (long[] Values, long[] Below) AtRanks(IReadOnlyList<ReadOnlyMemory<long>> parts, long count, long min, long max, long[] ranks, long[] thresholds, int shift, Span<long> buckets, Span<int> slot)
     {
         buckets.Clear();
         slot.Clear();
@@ -102,13 +122,18 @@ public static class Selection
             located[r] = Locate(buckets, ranks[r]);
         }
 
+        // A threshold inside the range falls in one bucket: the buckets before it are all below it, and of its own
+        // bucket only the values below the threshold (none when buckets are single values).
+        var inside = thresholds.Select(threshold => threshold > min && threshold <= max).ToArray();
+        var split = thresholds.Select((threshold, t) => inside[t] ? (int)(unchecked((ulong)(threshold - min)) >> shift) : -1).ToArray();
+        var before = BucketsBefore(buckets, split);
         if (shift == 0)
         {
-            return located.Select(place => min + place.Bucket).ToArray();
+            return (located.Select(place => min + place.Bucket).ToArray(), thresholds.Select((threshold, t) => inside[t] ? before[t] : threshold > max ? count : 0).ToArray());
         }
 
-        // Only the buckets holding a rank are copied, each into its own array, in one pass.
-        var wanted = located.Select(place => place.Bucket).Distinct().ToArray();
+        // Only the buckets holding a rank or a threshold are copied, each into its own array, in one pass.
+        var wanted = located.Select(place => place.Bucket).Concat(split.Where(bucket => bucket >= 0)).Distinct().ToArray();
         var candidates = new long[wanted.Length][];
         var taken = new int[wanted.Length];
         for (var w = 0; w < wanted.Length; w++)
@@ -129,7 +154,28 @@ public static class Selection
             }
         }
 
-        return located.Select((place, r) => Select(candidates[Array.IndexOf(wanted, place.Bucket)], (int)(ranks[r] - place.Below))).ToArray();
+        var below = thresholds.Select((threshold, t) => !inside[t] ? (threshold > max ? count : 0) : before[t] + candidates[Array.IndexOf(wanted, split[t])].Count(value => value < threshold)).ToArray();
+        return (located.Select((place, r) => Select(candidates[Array.IndexOf(wanted, place.Bucket)], (int)(ranks[r] - place.Below))).ToArray(), below);
+    }
+
+    /// <summary>For each bucket index (−1: none), how many values lie in the buckets before it, in one walk.</summary>
+    private static long[] BucketsBefore(ReadOnlySpan<long> buckets, int[] split)
+    {
+        var before = new long[split.Length];
+        var order = Enumerable.Range(0, split.Length).Where(t => split[t] >= 0).OrderBy(t => split[t]).ToArray();
+        long sum = 0;
+        var bucket = 0;
+        foreach (var t in order)
+        {
+            for (; bucket < split[t]; bucket++)
+            {
+                sum += buckets[bucket];
+            }
+
+            before[t] = sum;
+        }
+
+        return before;
     }
 
     private static (long Count, long Min, long Max) Bounds(IReadOnlyList<ReadOnlyMemory<long>> parts)

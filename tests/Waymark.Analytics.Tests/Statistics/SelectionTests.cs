@@ -2,7 +2,7 @@ using Waymark.Analytics.Statistics;
 
 namespace Waymark.Analytics.Tests.Statistics;
 
-/// <summary>The radix median over parts against the median of the sorted values.</summary>
+/// <summary>The radix median, ranks and counts below thresholds over parts against the sorted values.</summary>
 public sealed class SelectionTests
 {
     public static TheoryData<int> Seeds => new(Enumerable.Range(1, 40));
@@ -49,6 +49,15 @@ public sealed class SelectionTests
         Assert.Equal(SortedMedian(values), Selection.Median(parts));
         Assert.All(ranks, rank => Assert.Equal(sorted[rank], Selection.Rank(parts, rank)));
         Assert.Equal(before, values);
+
+        // Thresholds: outside the range, on its ends, on values, between them, and a histogram's ten edges.
+        var (min, max) = (sorted[0], sorted[^1]);
+        var width = Math.Max(1, (max / 10) - (min / 10));
+        var thresholds = new List<long> { long.MinValue, min, unchecked(min + 1), max, unchecked(max + 1), long.MaxValue, values[random.Next(count)], random.NextInt64() };
+        thresholds.AddRange(Enumerable.Range(1, 9).Select(bin => unchecked(min + (bin * width))));
+        var below = Selection.CountBelow(parts, thresholds);
+        Assert.Equal(thresholds.Select(threshold => (long)values.Count(value => value < threshold)), below);
+        Assert.Equal(before, values);
     }
 
     [Fact]
@@ -58,5 +67,7 @@ public sealed class SelectionTests
         Assert.Equal(1.5, Selection.Median([new long[] { 1 }, new long[] { 2 }]));
         Assert.Throws<ArgumentException>(() => Selection.Median([ReadOnlyMemory<long>.Empty]));
         Assert.Throws<ArgumentOutOfRangeException>(() => Selection.Rank([new long[] { 1, 2 }], 2));
+        Assert.Equal([0, 0, 1_000], Selection.CountBelow([Enumerable.Repeat(7L, 1_000).ToArray()], [6, 7, 8]));
+        Assert.Equal([0], Selection.CountBelow([ReadOnlyMemory<long>.Empty], [5]));
     }
 }
