@@ -50,6 +50,8 @@ internal static class PeerBench
             rows.Add(Ratio("funnel", ourFunnel.Milliseconds, "clickhouse", chFunnel));
             rows.Add(Ratio("directly-follows counts", ourCounts.Milliseconds, "clickhouse", chGraph));
             rows.Add(Ratio("directly-follows with timings (ours only)", ourGraph.Milliseconds, "clickhouse", chGraph));
+            rows.Add(await PairedAsync("funnel", runs, () => FunnelAnalyzer.Analyze(log, funnel), "clickhouse", () => clickHouse.QueryAsync(funnelSql, cancellationToken)));
+            rows.Add(await PairedAsync("directly-follows counts", runs, () => DirectlyFollowsAnalyzer.CountEdges(log), "clickhouse", () => clickHouse.QueryAsync(graphSql, cancellationToken)));
         }
 
         await using (var postgres = await Postgres.StartAsync(cancellationToken))
@@ -135,6 +137,35 @@ internal static class PeerBench
 
     private static string Ratio(string what, double ours, string peer, double theirs) =>
         string.Create(CultureInfo.InvariantCulture, $"ratio: {what,-42} {peer,-11} {theirs,9:F0} ms / waymark {ours,7:F1} ms = {theirs / ours,6:F1}x faster");
+
+    /// <summary>Ours and the peer's query run alternately, each pair back to back, so that both meet the same phase
+    /// of a shared machine: the ratio of the two medians, and the median and range of the ratios of the pairs.</summary>
+    private static async Task<string> PairedAsync(string what, int runs, Action ours, string peer, Func<Task<List<string[]>>> theirs)
+    {
+        ours();
+        await theirs();
+        var (oursTimes, theirTimes, ratios) = (new List<double>(), new List<double>(), new List<double>());
+        for (var run = 0; run < runs; run++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var clock = Stopwatch.StartNew();
+            ours();
+            var ourTime = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            await theirs();
+            var theirTime = clock.Elapsed.TotalMilliseconds;
+            oursTimes.Add(ourTime);
+            theirTimes.Add(theirTime);
+            ratios.Add(theirTime / ourTime);
+        }
+
+        oursTimes.Sort();
+        theirTimes.Sort();
+        ratios.Sort();
+        var (ourMedian, theirMedian) = (oursTimes[runs / 2], theirTimes[runs / 2]);
+        return string.Create(CultureInfo.InvariantCulture, $"paired: {what,-41} {peer,-11} {theirMedian,9:F0} ms / waymark {ourMedian,7:F1} ms = {theirMedian / ourMedian,6:F1}x faster (pairs: median {ratios[runs / 2]:F1}x, {ratios[0]:F1}–{ratios[^1]:F1}x over {runs} alternating runs)");
+    }
 
     private static async Task<double> MeasureAsync(string name, int runs, Func<Task<List<string[]>>> query)
     {

@@ -9,7 +9,13 @@ public static partial class FunnelAnalyzer
     /// case), over one chunk of customers with no branch on the events' data: it gives the same answers as
     /// <see cref="OrderedState"/>.</summary>
     /// <remarks>
-    /// <para>First pass: the positions of the chunk's events that match a step, gathered without branching.</para>
+    /// <para>First pass: the positions of the chunk's events that match a step, gathered without branching, less
+    /// those that cannot move a chain: an event of step s ≥ 1 when no event of step s − 1 came after the last
+    /// event of step s. Slot s (written only by step s − 1) and slot s + 1 (written only by step s) are then as that
+    /// last event left them, so the later event moves nothing: the chain it would move has moved already, was out
+    /// of the window (and the later event is later still), or its target already held it. When the last event of
+    /// step s belongs to an earlier customer, no event of step s − 1 came in this customer before: slot s is empty.
+    /// On generated journeys this drops a third of the matching events (repeated product views).</para>
     /// <para>Second pass, per customer over those events: slot 0 is a virtual "before step 1" slot that always holds
     /// a chain starting at the current event; slot s + 1 holds the chain that most recently reached step s. An event
     /// of step s tries to move the chain in slot s into slot s + 1. The move happens when the source holds a chain,
@@ -23,9 +29,10 @@ public static partial class FunnelAnalyzer
     /// </remarks>
     private static class OrderedScan
     {
-        /// <summary>Whether the fast scan applies: ordered mode, no exclusions, no activity matching several steps.</summary>
+        /// <summary>Whether the fast scan applies: ordered mode, no exclusions, no activity matching several steps, and
+        /// at most 62 steps (one bit each, and one for the step after the last).</summary>
         public static bool Applies(FunnelMode mode, StepMatcher matcher) =>
-            mode == FunnelMode.Ordered && !matcher.HasAnyExclusion && !matcher.Single.Contains(StepMatcher.Complex);
+            mode == FunnelMode.Ordered && !matcher.HasAnyExclusion && matcher.StepCount <= 62 && !matcher.Single.Contains(StepMatcher.Complex);
 
         public static void Run(EventLog log, StepMatcher matcher, long window, (int From, int To) customers, int[] reached, DurationBuffer durations)
         {
@@ -38,15 +45,8 @@ public static partial class FunnelAnalyzer
             var recordArray = ArrayPool<Move>.Shared.Rent(length + 1);
             try
             {
-                var matches = matcher.Single.Select(code => code >= 0 ? 1 : 0).ToArray().AsSpan();
                 var matching = matchingArray.AsSpan(0, length + 1);
-                var found = 0;
-                for (var i = 0; i < activity.Length; i++)
-                {
-                    matching[found] = i;
-                    found += matches[activity[i]];
-                }
-
+                var found = Gather(activity, matcher.Single.Select(step => new StepBits(step)).ToArray(), matching);
                 matching[found] = int.MaxValue;
                 var stepOf = matcher.Single.AsSpan();
                 var slotCount = matcher.StepCount + 1;
@@ -119,10 +119,38 @@ public static partial class FunnelAnalyzer
             }
         }
 
+        /// <summary>The first pass: writes the positions of the events that may move a chain, and returns their count.</summary>
+        private static int Gather(ReadOnlySpan<int> activity, ReadOnlySpan<StepBits> bits, Span<int> matching)
+        {
+            // Bit s of armed: an event of step s − 1 came after the last event of step s (bit 0 always set).
+            var found = 0;
+            var armed = -1L;
+            for (var i = 0; i < activity.Length; i++)
+            {
+                ref readonly var step = ref bits[activity[i]];
+                matching[found] = i;
+                found += (armed & step.Bit) != 0 ? 1 : 0;
+                armed = (armed & step.Keep) | step.Arm;
+            }
+
+            return found;
+        }
+
         /// <summary>The start of an empty slot: so far in the past that no event lies within the window from it, and
         /// far enough from <see cref="long.MinValue"/> that subtracting it from any timestamp of the <see cref="DateTime"/>
         /// range cannot overflow (a window is at most <see cref="TimeSpan.MaxValue"/>, about 9.2 × 10¹⁷ ms).</summary>
         private const long Empty = long.MinValue / 4;
+
+        /// <summary>For the first pass, per activity: the bit of its step (0 when it matches none), the mask that
+        /// clears it, and the bits it sets: its next step's, and step 0's, which stays set.</summary>
+        private readonly struct StepBits(int step)
+        {
+            public long Bit { get; } = step >= 0 ? 1L << step : 0;
+
+            public long Keep { get; } = step >= 0 ? ~(1L << step) : -1L;
+
+            public long Arm { get; } = step >= 0 ? (1L << (step + 1)) | 1 : 0;
+        }
 
         /// <summary>One move of a chain: the time of the step it reached and the index of its move before.</summary>
         private readonly record struct Move(long Time, int Previous);
