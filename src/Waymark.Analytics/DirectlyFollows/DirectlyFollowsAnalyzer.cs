@@ -114,12 +114,12 @@ public static class DirectlyFollowsAnalyzer
         Parallel.For(0, present.Length, position =>
         {
             var pair = present[position];
-            var segment = durations.AsSpan(segmentStart[pair], (int)totals[pair]);
-            var sum = Sum(segment);
+            var segment = durations.AsMemory(segmentStart[pair], (int)totals[pair]);
+            var (sum, min, max) = SumAndBounds(segment.Span);
 
             var (from, to) = index.Pair(pair);
             edges[position] = new DirectlyFollowsEdge(log.Activities[from], log.Activities[to], totals[pair],
-                sum / 1000.0 / segment.Length, Selection.Median([durations.AsMemory(segmentStart[pair], (int)totals[pair])]) / 1000.0);
+                sum / 1000.0 / segment.Length, Selection.Median([segment], segment.Length, min, max) / 1000.0);
         });
 
         System.Buffers.ArrayPool<long>.Shared.Return(durations);
@@ -163,15 +163,19 @@ public static class DirectlyFollowsAnalyzer
         }
     }
 
-    private static long Sum(ReadOnlySpan<long> values)
+    /// <summary>The sum, minimum and maximum of a pair's durations in one pass, which the median then needs not repeat.</summary>
+    private static (long Sum, long Min, long Max) SumAndBounds(ReadOnlySpan<long> values)
     {
         long sum = 0;
+        var (min, max) = (long.MaxValue, long.MinValue);
         foreach (var value in values)
         {
             sum = checked(sum + value);
+            min = Math.Min(min, value);
+            max = Math.Max(max, value);
         }
 
-        return sum;
+        return (sum, min, max);
     }
 
     private static (long[] Starts, long[] Ends, long Cases) Boundaries(EventLog log)
