@@ -21,6 +21,9 @@ internal static class PeerBench
 {
     private const long Unit = 10;
 
+    /// <summary>The idle time before each timed run of a paired measurement.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+
     public static async Task RunAsync(EventLog source, FunnelDefinition funnel, int runs, List<(string Name, double Milliseconds)> ours, CancellationToken cancellationToken)
     {
         var log = PeerDataset(source);
@@ -138,8 +141,10 @@ internal static class PeerBench
     private static string Ratio(string what, double ours, string peer, double theirs) =>
         string.Create(CultureInfo.InvariantCulture, $"ratio: {what,-42} {peer,-11} {theirs,9:F0} ms / waymark {ours,7:F1} ms = {theirs / ours,6:F1}x faster");
 
-    /// <summary>Ours and the peer's query run alternately, each pair back to back, so that both meet the same phase
-    /// of a shared machine: the ratio of the two medians, and the median and range of the ratios of the pairs.</summary>
+    /// <summary>Ours and the peer's query run alternately, so that both meet the same phase of a shared machine: the
+    /// ratio of the two medians, and the median and range of the ratios of the pairs. Each timed run starts after
+    /// <see cref="Settle"/> of idle time, so that neither engine is timed while the other still frees memory or
+    /// finishes threads on the same two cores.</summary>
     private static async Task<string> PairedAsync(string what, int runs, Action ours, string peer, Func<Task<List<string[]>>> theirs)
     {
         ours();
@@ -149,9 +154,11 @@ internal static class PeerBench
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
+            await Task.Delay(Settle);
             var clock = Stopwatch.StartNew();
             ours();
             var ourTime = clock.Elapsed.TotalMilliseconds;
+            await Task.Delay(Settle);
             clock.Restart();
             await theirs();
             var theirTime = clock.Elapsed.TotalMilliseconds;
