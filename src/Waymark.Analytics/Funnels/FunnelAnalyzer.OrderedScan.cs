@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using Waymark.Analytics.EventLogs;
 
 namespace Waymark.Analytics.Funnels;
@@ -36,10 +37,25 @@ public static partial class FunnelAnalyzer
 
         public static void Run(EventLog log, StepMatcher matcher, long window, (int From, int To) customers, int[] reached, DurationBuffer durations)
         {
+            var first = log.CustomerStartArray[customers.From];
+            var length = log.CustomerStartArray[customers.To] - first;
+            if (log.ActivityBytes is { } bytes)
+            {
+                Run<byte>(log, bytes.AsSpan(first, length), matcher, window, customers, reached, durations);
+            }
+            else
+            {
+                Run<int>(log, log.ActivityArray.AsSpan(first, length), matcher, window, customers, reached, durations);
+            }
+        }
+
+        /// <summary>The scan over one chunk's activities, held in one byte or four each.</summary>
+        private static void Run<TActivity>(EventLog log, ReadOnlySpan<TActivity> activity, StepMatcher matcher, long window, (int From, int To) customers, int[] reached, DurationBuffer durations)
+            where TActivity : unmanaged, IBinaryInteger<TActivity>
+        {
             var customerStart = log.CustomerStartArray;
             var first = customerStart[customers.From];
-            var length = customerStart[customers.To] - first;
-            var activity = log.ActivityArray.AsSpan(first, length);
+            var length = activity.Length;
             var timestamp = log.TimestampArray.AsSpan(first, length);
             var matchingArray = ArrayPool<int>.Shared.Rent(length + 1);
             var recordArray = ArrayPool<Move>.Shared.Rent(length + 1);
@@ -80,7 +96,7 @@ public static partial class FunnelAnalyzer
                     {
                         var time = timestamp[i];
                         chainStart[0] = time;
-                        var source = stepOf[activity[i]];
+                        var source = stepOf[int.CreateTruncating(activity[i])];
                         var target = source + 1;
                         var start = chainStart[source];
                         var occupantStart = chainStart[target];
@@ -120,14 +136,15 @@ public static partial class FunnelAnalyzer
         }
 
         /// <summary>The first pass: writes the positions of the events that may move a chain, and returns their count.</summary>
-        private static int Gather(ReadOnlySpan<int> activity, ReadOnlySpan<StepBits> bits, Span<int> matching)
+        private static int Gather<TActivity>(ReadOnlySpan<TActivity> activity, ReadOnlySpan<StepBits> bits, Span<int> matching)
+            where TActivity : unmanaged, IBinaryInteger<TActivity>
         {
             // Bit s of armed: an event of step s − 1 came after the last event of step s (bit 0 always set).
             var found = 0;
             var armed = -1L;
             for (var i = 0; i < activity.Length; i++)
             {
-                ref readonly var step = ref bits[activity[i]];
+                ref readonly var step = ref bits[int.CreateTruncating(activity[i])];
                 matching[found] = i;
                 found += (armed & step.Bit) != 0 ? 1 : 0;
                 armed = (armed & step.Keep) | step.Arm;
