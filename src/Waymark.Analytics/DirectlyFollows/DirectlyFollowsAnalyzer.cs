@@ -1,3 +1,4 @@
+using System.Numerics;
 using Waymark.Analytics.EventLogs;
 using Waymark.Analytics.Statistics;
 
@@ -130,17 +131,22 @@ public static class DirectlyFollowsAnalyzer
     }
 
     private static int[] CountPairs<TPairs>(EventLog log, TPairs index, (int From, int To) customers, int pairs)
+        where TPairs : IPairIndex =>
+        log.ActivityBytes is { } bytes ? CountPairs<TPairs, byte>(log, bytes, index, customers, pairs) : CountPairs<TPairs, int>(log, log.ActivityArray, index, customers, pairs);
+
+    /// <summary>Counts one chunk's pairs, reading activities held in one byte or four each.</summary>
+    private static int[] CountPairs<TPairs, TActivity>(EventLog log, ReadOnlySpan<TActivity> activity, TPairs index, (int From, int To) customers, int pairs)
         where TPairs : IPairIndex
+        where TActivity : unmanaged, IBinaryInteger<TActivity>
     {
         var counts = new int[pairs];
-        var activity = log.ActivityArray;
         var customerStart = log.CustomerStartArray;
         for (var customer = customers.From; customer < customers.To; customer++)
         {
             var end = customerStart[customer + 1];
             for (var i = customerStart[customer] + 1; i < end; i++)
             {
-                counts[index.Of(activity[i - 1], activity[i])]++;
+                counts[index.Of(int.CreateTruncating(activity[i - 1]), int.CreateTruncating(activity[i]))]++;
             }
         }
 
@@ -150,7 +156,21 @@ public static class DirectlyFollowsAnalyzer
     private static void ScatterDurations<TPairs>(EventLog log, TPairs index, (int From, int To) customers, int[] next, long[] durations)
         where TPairs : IPairIndex
     {
-        var activity = log.ActivityArray;
+        if (log.ActivityBytes is { } bytes)
+        {
+            ScatterDurations<TPairs, byte>(log, bytes, index, customers, next, durations);
+        }
+        else
+        {
+            ScatterDurations<TPairs, int>(log, log.ActivityArray, index, customers, next, durations);
+        }
+    }
+
+    /// <summary>Writes one chunk's durations into their pairs' segments, reading activities held in one byte or four each.</summary>
+    private static void ScatterDurations<TPairs, TActivity>(EventLog log, ReadOnlySpan<TActivity> activity, TPairs index, (int From, int To) customers, int[] next, long[] durations)
+        where TPairs : IPairIndex
+        where TActivity : unmanaged, IBinaryInteger<TActivity>
+    {
         var timestamp = log.TimestampArray;
         var customerStart = log.CustomerStartArray;
         for (var customer = customers.From; customer < customers.To; customer++)
@@ -158,7 +178,7 @@ public static class DirectlyFollowsAnalyzer
             var end = customerStart[customer + 1];
             for (var i = customerStart[customer] + 1; i < end; i++)
             {
-                durations[next[index.Of(activity[i - 1], activity[i])]++] = timestamp[i] - timestamp[i - 1];
+                durations[next[index.Of(int.CreateTruncating(activity[i - 1]), int.CreateTruncating(activity[i]))]++] = timestamp[i] - timestamp[i - 1];
             }
         }
     }

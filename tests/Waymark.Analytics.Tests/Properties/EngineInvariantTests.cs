@@ -123,6 +123,20 @@ public sealed class EngineInvariantTests
         Assert.Equal(log.CustomerCount, report.End.Values.Sum());
     }
 
+    /// <summary>With 300 activities more (read as four-byte codes rather than one-byte ones), the edges between the
+    /// journeys' activities are the same, with the same timings.</summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void DirectlyFollows_SameEdgesWhateverTheActivityCount(int seed)
+    {
+        var few = DirectlyFollowsAnalyzer.Analyze(RandomLog(seed));
+        var many = DirectlyFollowsAnalyzer.Analyze(RandomLog(seed, 300));
+
+        Assert.Equal(299, many.Edges.Count(edge => edge.From.StartsWith("page ", StringComparison.Ordinal)));
+        Assert.Equal(few.Edges, many.Edges.Where(edge => !edge.From.StartsWith("page ", StringComparison.Ordinal)));
+        Assert.Equal(few.Edges.Select(edge => (edge.From, edge.To, edge.Count)), DirectlyFollowsAnalyzer.CountEdges(RandomLog(seed, 300)).Where(edge => !edge.From.StartsWith("page ", StringComparison.Ordinal)).Select(edge => (edge.From, edge.To, edge.Count)));
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public void Variants_CountsSumToCustomers(int seed)
