@@ -77,8 +77,13 @@ public static class DirectlyFollowsAnalyzer
         var chunks = log.Chunks;
         var chunkCounts = new int[chunks.Length][];
 
-        // Pass 1: pair counts per chunk.
-        Parallel.For(0, chunks.Length, chunk => chunkCounts[chunk] = CountPairs(log, index, chunks[chunk], pairs));
+        // Pass 1: pair counts per chunk, and each chunk's first and last activities while its events are in cache.
+        var chunkBoundaries = new (long[] Starts, long[] Ends, long Cases)[chunks.Length];
+        Parallel.For(0, chunks.Length, chunk =>
+        {
+            chunkCounts[chunk] = CountPairs(log, index, chunks[chunk], pairs);
+            chunkBoundaries[chunk] = Boundaries(log, chunks[chunk]);
+        });
 
         // Offsets: each pair owns one segment of the durations array; each chunk a slice of every segment.
         var totals = new long[pairs];
@@ -126,7 +131,18 @@ public static class DirectlyFollowsAnalyzer
         System.Buffers.ArrayPool<long>.Shared.Return(durations);
         Array.Sort(edges, (left, right) => Order(left.Count, left.From, left.To, right.Count, right.From, right.To));
 
-        var (starts, ends, cases) = Boundaries(log);
+        var (starts, ends, cases) = (new long[activityCount], new long[activityCount], 0L);
+        foreach (var chunk in chunkBoundaries)
+        {
+            for (var activity = 0; activity < activityCount; activity++)
+            {
+                starts[activity] += chunk.Starts[activity];
+                ends[activity] += chunk.Ends[activity];
+            }
+
+            cases += chunk.Cases;
+        }
+
         return new DirectlyFollowsReport(cases, log.EventCount, activityCount, ByName(log, starts), ByName(log, ends), edges);
     }
 
@@ -198,20 +214,26 @@ public static class DirectlyFollowsAnalyzer
         return (sum, min, max);
     }
 
-    private static (long[] Starts, long[] Ends, long Cases) Boundaries(EventLog log)
+    /// <summary>One chunk's start and end activity counts and its customers with events.</summary>
+    private static (long[] Starts, long[] Ends, long Cases) Boundaries(EventLog log, (int From, int To) customers) =>
+        log.ActivityBytes is { } bytes ? Boundaries<byte>(log, bytes, customers) : Boundaries<int>(log, log.ActivityArray, customers);
+
+    private static (long[] Starts, long[] Ends, long Cases) Boundaries<TActivity>(EventLog log, ReadOnlySpan<TActivity> activity, (int From, int To) customers)
+        where TActivity : unmanaged, IBinaryInteger<TActivity>
     {
         var starts = new long[log.Activities.Count];
         var ends = new long[log.Activities.Count];
         long cases = 0;
-        for (var customer = 0; customer < log.CustomerCount; customer++)
+        var customerStart = log.CustomerStartArray;
+        for (var customer = customers.From; customer < customers.To; customer++)
         {
-            var from = log.CustomerStartArray[customer];
-            var to = log.CustomerStartArray[customer + 1];
+            var from = customerStart[customer];
+            var to = customerStart[customer + 1];
             if (from < to)
             {
                 cases++;
-                starts[log.ActivityArray[from]]++;
-                ends[log.ActivityArray[to - 1]]++;
+                starts[int.CreateTruncating(activity[from])]++;
+                ends[int.CreateTruncating(activity[to - 1])]++;
             }
         }
 
