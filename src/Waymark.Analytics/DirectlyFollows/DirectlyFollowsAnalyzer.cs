@@ -121,7 +121,7 @@ public static class DirectlyFollowsAnalyzer
         {
             var pair = present[position];
             var segment = durations.AsMemory(segmentStart[pair], (int)totals[pair]);
-            var (sum, min, max) = SumAndBounds(segment.Span);
+            var (sum, min, max) = Totals.Of(segment.Span);
 
             var (from, to) = index.Pair(pair);
             edges[position] = new DirectlyFollowsEdge(log.Activities[from], log.Activities[to], totals[pair],
@@ -197,21 +197,6 @@ public static class DirectlyFollowsAnalyzer
                 durations[next[index.Of(int.CreateTruncating(activity[i - 1]), int.CreateTruncating(activity[i]))]++] = timestamp[i] - timestamp[i - 1];
             }
         }
-    }
-
-    /// <summary>The sum, minimum and maximum of a pair's durations in one pass, which the median then needs not repeat.</summary>
-    private static (long Sum, long Min, long Max) SumAndBounds(ReadOnlySpan<long> values)
-    {
-        long sum = 0;
-        var (min, max) = (long.MaxValue, long.MinValue);
-        foreach (var value in values)
-        {
-            sum = checked(sum + value);
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
-        }
-
-        return (sum, min, max);
     }
 
     /// <summary>One chunk's start and end activity counts and its customers with events.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using Waymark.Analytics.EventLogs;
+using Waymark.Analytics.Statistics;
 
 namespace Waymark.Analytics.Funnels;
 
@@ -117,13 +118,15 @@ public static partial class FunnelAnalyzer
                     for (var (step, at) = (best, bestRecord); step > 0; step--)
                     {
                         var previous = records[at].Previous;
-                        var duration = records[at].Time - records[previous].Time;
-                        values[(step * capacity) + stored[step]++] = duration;
-                        sum[step] = checked(sum[step] + duration);
-                        min[step] = Math.Min(min[step], duration);
-                        max[step] = Math.Max(max[step], duration);
+                        values[(step * capacity) + stored[step]++] = records[at].Time - records[previous].Time;
                         at = previous;
                     }
+                }
+
+                // Each step's sum and bounds in one tight pass over its durations, just written and still in cache.
+                for (var step = 1; step < steps; step++)
+                {
+                    (sum[step], min[step], max[step]) = Totals.Of(values.Slice(step * capacity, stored[step]));
                 }
 
                 durations.Absorb(stored, sum, min, max, furthest);
