@@ -63,6 +63,43 @@ public sealed class AnalyticsTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>Each step added asks for the funnel again; when an older request answers last, the page keeps the
+    /// newer answer (CI once saw the three-step answer replace the four-step one).</summary>
+    [Fact]
+    public async Task FunnelSteps_AnOlderSlowerAnswerDoesNotReplaceTheNewerOne()
+    {
+        using var api = await fixture.Server.SignInAsync("demo@waymark.local", fixture.Server.DemoPassword!);
+        var created = await Session.ReadAsync(await api.PostAsync("/api/v1/workspaces", new { name = "Slow answers" }));
+        var workspaceId = created["id"]!.GetValue<string>();
+        using (var upload = new ByteArrayContent(await File.ReadAllBytesAsync(SharedData.File("running-example.xes"))))
+        {
+            upload.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            var imported = await api.SendRawAsync(HttpMethod.Post, $"/api/v1/workspaces/{workspaceId}/events/imports?fileName=running-example.xes&wait=true", upload);
+            Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        }
+
+        var page = await fixture.SignedInPageAsync();
+        // Three-step funnels answer 1.5 s late: the four-step answer arrives first.
+        await page.RouteAsync("**/analytics/funnel?**", async route =>
+        {
+            if (route.Request.Url.Split("steps=").Length - 1 == 3)
+            {
+                await Task.Delay(1_500);
+            }
+
+            await route.ContinueAsync();
+        });
+        // The page suggests three steps and asks for that funnel (slow); a fourth step asks again (fast).
+        await page.GotoAsync(new Uri(fixture.Server.BaseAddress, $"/w/{workspaceId}/analytics").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Remove step") })).ToHaveCountAsync(3);
+        await page.GetByLabel("Add a step").SelectOptionAsync(new SelectOptionValue { Label = "pay compensation" });
+        await Assertions.Expect(page.Locator("tr[data-step]")).ToHaveCountAsync(4);
+        await page.WaitForTimeoutAsync(2_500);
+
+        await Assertions.Expect(page.Locator("tr[data-step]")).ToHaveCountAsync(4);
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Runs the built CLI (as ./waymark does) and returns what it printed.</summary>
     private static string Cli(params string[] arguments)
     {

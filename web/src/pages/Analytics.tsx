@@ -23,13 +23,19 @@ export function Analytics({ workspace }: { workspace: Workspace }) {
   const path = { workspaceId: workspace.id };
 
   useEffect(() => {
+    // Each effect keeps only the answer to its own request: an older, slower answer never replaces a newer one.
+    let current = true;
     void api.GET("/api/v1/workspaces/{workspaceId}/analytics/dfg", { params: { path } }).then((result) => {
+      if (!current) return;
       if (result.data) {
         setGraph(result.data);
       } else {
         setError(describe(result.error));
       }
     });
+    return () => {
+      current = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workspace.id, revision]);
 
@@ -193,15 +199,20 @@ function FunnelView({ workspace, activities, revision }: { workspace: Workspace;
 
   useEffect(() => {
     if (steps.length === 0) return;
+    let current = true;
     void api
       .GET("/api/v1/workspaces/{workspaceId}/analytics/funnel", {
         params: { path: { workspaceId: workspace.id }, query: { steps, window: window_, mode, breakdown: breakdown || undefined } },
         querySerializer: { array: { style: "form", explode: true } },
       })
       .then((result) => {
+        if (!current) return;
         setFunnel(result.data ?? null);
         setError(result.data ? null : describe(result.error));
       });
+    return () => {
+      current = false;
+    };
   }, [workspace.id, steps, window_, mode, breakdown, revision]);
 
   return (
@@ -291,9 +302,13 @@ function PathsView({ workspace, revision }: { workspace: Workspace; revision: nu
   const [session, setSession] = useState("30m");
   const [steps, setSteps] = useState(5);
   useEffect(() => {
+    let current = true;
     void api
       .GET("/api/v1/workspaces/{workspaceId}/analytics/paths", { params: { path: { workspaceId: workspace.id }, query: { session, steps, top: 6 } } })
-      .then((result) => setPaths(result.data ?? null));
+      .then((result) => current && setPaths(result.data ?? null));
+    return () => {
+      current = false;
+    };
   }, [workspace.id, session, steps, revision]);
   return (
     <div>
@@ -326,7 +341,11 @@ function DfgView({ graph }: { graph: Schemas["DirectlyFollowsReport"] }) {
 function VariantsView({ workspace, revision }: { workspace: Workspace; revision: number }) {
   const [variants, setVariants] = useState<Schemas["VariantsReport"] | null>(null);
   useEffect(() => {
-    void api.GET("/api/v1/workspaces/{workspaceId}/analytics/variants", { params: { path: { workspaceId: workspace.id }, query: { limit: 50 } } }).then((result) => setVariants(result.data ?? null));
+    let current = true;
+    void api.GET("/api/v1/workspaces/{workspaceId}/analytics/variants", { params: { path: { workspaceId: workspace.id }, query: { limit: 50 } } }).then((result) => current && setVariants(result.data ?? null));
+    return () => {
+      current = false;
+    };
   }, [workspace.id, revision]);
   if (!variants) return null;
   return (
@@ -358,12 +377,17 @@ function RetentionView({ workspace, activities, revision }: { workspace: Workspa
   }, [activities, start, back]);
   useEffect(() => {
     if (!start || !back) return;
+    let current = true;
     void api
       .GET("/api/v1/workspaces/{workspaceId}/analytics/retention", { params: { path: { workspaceId: workspace.id }, query: { startEvent: start, returnEvent: back, period, periods: 8 } } })
       .then((result) => {
+        if (!current) return;
         setReport(result.data ?? null);
         setError(result.data ? null : describe(result.error));
       });
+    return () => {
+      current = false;
+    };
   }, [workspace.id, start, back, period, revision]);
   return (
     <div>
